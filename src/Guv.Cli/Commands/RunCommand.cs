@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Guv.Cli.Hosting;
+using Guv.Queues;
+using Microsoft.Extensions.Logging;
+
+namespace Guv.Cli.Commands;
+
+/// <summary><c>guv run</c>: governs the workers of every role in the config until stopped.</summary>
+internal static class RunCommand
+{
+    public static Command Build()
+    {
+        var config = ConfigOption();
+        var once = new Option<bool>("--once") { Description = "Run one tick and exit." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Decide and log, but change no workers." };
+        var logFormat = new Option<string>("--log-format")
+        {
+            Description = "Log as 'text' for people or 'json' for machines.",
+            DefaultValueFactory = _ => "text",
+        };
+        logFormat.AcceptOnlyFromAmong("text", "json");
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also log ticks that change nothing." };
+
+        var command = new Command("run",
+            "Govern the workers of every role in the config, one tick every pollinterval, until stopped.\n"
+            + "Example: guv run --config workers.guv.yaml --dry-run")
+        {
+            config, once, dryRun, logFormat, verbose,
+        };
+        command.SetAction((result, _) => RunAsync(
+            result.GetValue(config),
+            result.GetValue(once),
+            result.GetValue(dryRun),
+            result.GetValue(logFormat)!,
+            result.GetValue(verbose)));
+        return command;
+    }
+
+    public static Option<string?> ConfigOption() => new("--config", "-c")
+    {
+        Description = "The config file (*.guv.yaml or JSON). Default: the YAML text in env GUV_CONFIG.",
+    };
+
+    private static async Task<int> RunAsync(string? configPath, bool once, bool dryRun, string logFormat, bool verbose)
+    {
+        var config = ConfigSource.Load(configPath);
+        GovernorHost.Preflight(config);
+
+        using var stop = new StopSignal();
+        using var logs = LogSetup.Create(logFormat, verbose);
+        var log = logs.CreateLogger("guv");
+        var time = TimeProvider.System;
+        using var http = GovernorHost.CreateHttpClient();
+        await using var platforms = GovernorHost.CreatePlatforms(time, logs);
+        var governor = new Governor.Governor(config, new RabbitMqManagementSource(http), platforms, time,
+            logs.CreateLogger<Governor.Governor>(), new Governor.GovernorOptions { DryRun = dryRun });
+
+        foreach (var warning in config.Warnings)
+        {
+            CliLog.ConfigWarning(log, warning.ToString());
+        }
+
+        CliLog.Starting(log, config.Roles.Count, config.Source, config.PollInterval, dryRun ? " (dry run)" : "");
+        if (once)
+        {
+            await governor.TickAsync(stop.Token);
+        }
+        else
+        {
+            await governor.RunAsync(stop.Token);
+            CliLog.Stopping(log);
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Guv.Cli.Commands;
+using Guv.Configuration;
+
+namespace Guv.Cli;
+
+/// <summary>The command line: builds the commands and turns user mistakes into messages and exit codes.</summary>
+internal static class GuvCli
+{
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            "guv scales queue-driven workers so jobs finish within their deadline.\n"
+            + "Example: guv run --config workers.guv.yaml");
+        root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(DemoCommand.Build());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = BuildRoot();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"guv: {error.Message}");
+            }
+
+            await Console.Error.WriteLineAsync("Run 'guv --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (ConfigException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                await Console.Error.WriteLineAsync($"guv: {problem}");
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+        catch (UserError e)
+        {
+            await Console.Error.WriteLineAsync($"guv: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Guv.Configuration;
+using Guv.Platforms;
+using Guv.Platforms.Local;
+using Guv.Queues;
+using Microsoft.Extensions.Logging;
+
+namespace Guv.Cli.Hosting;
+
+/// <summary>Wires a governor to the real queue source and platforms, after checking the config can run.</summary>
+internal static class GovernorHost
+{
+    /// <summary>Checks what validation of the file alone cannot: brokers parse, platforms exist, commands exist.</summary>
+    /// <exception cref="UserError">Something would stop guv from running; lists every such problem.</exception>
+    public static void Preflight(GuvConfig config)
+    {
+        var problems = new List<string>();
+        if (config.Roles.Count == 0)
+        {
+            problems.Add($"{config.Source} defines no roles; add one, for example 'worker: {{platform: local, command: ./work}}'");
+        }
+
+        foreach (var role in config.Roles)
+        {
+            if (string.IsNullOrWhiteSpace(role.Broker))
+            {
+                problems.Add($"role '{role.Name}': no broker; set 'broker' in the config, or GUV_BROKER or CLOUDAMQP_URL");
+            }
+            else
+            {
+                try
+                {
+                    BrokerAddress.Parse(role.Broker, role.Management);
+                }
+                catch (FormatException e)
+                {
+                    problems.Add($"role '{role.Name}': {e.Message}");
+                }
+            }
+
+            switch (role.Platform)
+            {
+                case PlatformNames.Local:
+                    if (LocalPlatform.CheckCommand(role) is { } commandError)
+                    {
+                        problems.Add(commandError);
+                    }
+
+                    break;
+                default:
+                    problems.Add($"role '{role.Name}': the platform '{role.Platform}' cannot be driven by this build yet; "
+                        + "use 'platform: local' (Heroku and Kubernetes support is tracked in issue #3)");
+                    break;
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new UserError(string.Join(Environment.NewLine + "guv: ", problems));
+        }
+    }
+
+    public static PlatformSet CreatePlatforms(TimeProvider time, ILoggerFactory logs) =>
+        new([new LocalPlatform(time, logs.CreateLogger<LocalPlatform>())]);
+
+    public static HttpClient CreateHttpClient() =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // each tick's budget cancels slow calls instead
+        };
+}

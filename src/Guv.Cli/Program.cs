@@ -1,0 +1,3 @@
+using Guv.Cli;
+
+return await GuvCli.RunAsync(args);

@@ -1,0 +1,64 @@
+namespace Guv.Configuration;
+
+/// <summary>Every key a role may set: guv 0.3's keys with their shorthands, then guv's own.</summary>
+public static class ConfigKeys
+{
+    /// <summary>The keys in documentation order.</summary>
+    public static readonly IReadOnlyList<ConfigKey> All =
+    [
+        new("processing", "p", ConfigValueKind.Seconds, "mean job processing time, s (default 10)"),
+        new("stddev", null, ConfigValueKind.Seconds, "standard deviation of processing time, s (default half of processing)"),
+        new("deadline", "d", ConfigValueKind.Seconds, "time practically all jobs should be done within, s (default 60)"),
+        new("percentile", null, ConfigValueKind.Percent, "share of jobs (%) that should meet the deadline (default 99)"),
+        new("target", null, ConfigValueKind.Seconds, "override of the calculated target time, s"),
+        new("boot", null, ConfigValueKind.Seconds, "seconds from requesting a worker until it takes jobs (default 30)"),
+        new("concurrency", null, ConfigValueKind.Count, "jobs a worker processes at once (default 1)"),
+        new("minimum", "min", ConfigValueKind.Count, "fewest workers (default 1)"),
+        new("maximum", "max", ConfigValueKind.Count, "most workers (default 5)"),
+        new("worker", "w", ConfigValueKind.Text, "process type or worker name (default: the role name)"),
+        new("queue", "q", ConfigValueKind.Text, "queue name (default: the role name)"),
+        new("app", null, ConfigValueKind.Text, "Heroku app (default: env GUV_APP)"),
+        new("broker", null, ConfigValueKind.Text, "AMQP URL (default: env GUV_BROKER, else CLOUDAMQP_URL)"),
+        new("management", null, ConfigValueKind.Text, "RabbitMQ management API URL (default: derived from broker)"),
+        new("apikey", null, ConfigValueKind.Text, "Heroku API key (default: env HEROKU_API_KEY)"),
+        new("dynosize", null, ConfigValueKind.Text, "Heroku dyno size, for cost (default standard-1x)"),
+        new("pollinterval", null, ConfigValueKind.Seconds, "seconds between polls (default 30)"),
+        new("history", null, ConfigValueKind.Seconds, "seconds of estimates considered before scaling down (default 120)"),
+        new("statuspage", null, ConfigValueKind.Text, "statuspage.io page id (default: env STATUSPAGE_ID)"),
+        new("metric", null, ConfigValueKind.Text, "statuspage.io metric id"),
+        new("platform", null, ConfigValueKind.Text, "heroku (default) or local"),
+        new("command", null, ConfigValueKind.Text, "local platform: the worker's command line"),
+        new("stop_timeout", null, ConfigValueKind.Seconds, "local platform: seconds between SIGTERM and SIGKILL (default 30)"),
+        new("policy", null, ConfigValueKind.Text, "scaling policy (default classic)"),
+    ];
+
+    private static readonly Dictionary<string, ConfigKey> ByName = BuildIndex();
+
+    /// <summary>Finds a key by its name or shorthand.</summary>
+    public static ConfigKey? Find(string nameOrShort) => ByName.GetValueOrDefault(nameOrShort);
+
+    /// <summary>The known name closest to a misspelt one, or null when none is close.</summary>
+    public static string? Suggest(string unknown)
+    {
+        var best = All
+            .Select(k => (k.Name, Distance: EditDistance.Between(unknown.ToLowerInvariant(), k.Name)))
+            .OrderBy(x => x.Distance)
+            .First();
+        return best.Distance <= Math.Max(2, unknown.Length / 3) ? best.Name : null;
+    }
+
+    private static Dictionary<string, ConfigKey> BuildIndex()
+    {
+        var index = new Dictionary<string, ConfigKey>(StringComparer.Ordinal);
+        foreach (var key in All)
+        {
+            index[key.Name] = key;
+            if (key.Shorthand is not null)
+            {
+                index[key.Shorthand] = key;
+            }
+        }
+
+        return index;
+    }
+}

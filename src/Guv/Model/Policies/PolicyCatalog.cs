@@ -1,0 +1,16 @@
+namespace Guv.Model.Policies;
+
+/// <summary>The policies a role can name in its <c>policy</c> key.</summary>
+public static class PolicyCatalog
+{
+    private static readonly Dictionary<string, IScalingPolicy> Policies = new(StringComparer.Ordinal)
+    {
+        [ClassicPolicy.Instance.Name] = ClassicPolicy.Instance,
+    };
+
+    /// <summary>Every policy name.</summary>
+    public static IReadOnlyCollection<string> Names => Policies.Keys;
+
+    /// <summary>Finds a policy by name, or null.</summary>
+    public static IScalingPolicy? Find(string name) => Policies.GetValueOrDefault(name);
+}
