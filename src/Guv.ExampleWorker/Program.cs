@@ -6,7 +6,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Guv.ExampleWorker;
 
-var settings = WorkerSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+var settings = WorkerSettings.FromEnvironment(Environment.GetEnvironmentVariable, args);
 if (settings.Error is { } error)
 {
     await Console.Error.WriteLineAsync($"guv-example-worker: {error}");
@@ -38,6 +38,7 @@ catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableExcep
                               or RabbitMQ.Client.Exceptions.OperationInterruptedException)
 {
     await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-        $"guv-example-worker: cannot use the broker at {settings.RedactedBroker}: {e.Message}"));
+        $"guv-example-worker: cannot use the broker at {settings.RedactedBroker}: {e.Message}")
+        + (e.InnerException is { } inner ? $" ({inner.Message})" : ""));
     return 1;
 }

@@ -15,8 +15,15 @@ internal sealed record WorkerSettings(
 {
     public string RedactedBroker => Regex.Replace(Broker, @"(?<=://[^:/@\s]*:)[^@\s]*(?=@)", "***");
 
-    public static WorkerSettings FromEnvironment(Func<string, string?> env)
+    /// <summary>Reads the environment; <c>--boot S</c> and <c>--job-seconds S</c> on the command line win over it.</summary>
+    public static WorkerSettings FromEnvironment(Func<string, string?> env, IReadOnlyList<string> args)
     {
+        string? Argument(string name)
+        {
+            var at = args.ToList().IndexOf(name);
+            return at >= 0 && at + 1 < args.Count ? args[at + 1] : null;
+        }
+
         var broker = env("GUV_BROKER") ?? "";
         var queue = env("GUV_QUEUE") ?? env("GUV_ROLE") ?? "";
         string? error = null;
@@ -30,8 +37,8 @@ internal sealed record WorkerSettings(
         }
 
         var concurrency = Number(env("GUV_CONCURRENCY"), 1, ref error, "GUV_CONCURRENCY");
-        var jobSeconds = Number(env("GUV_JOB_SECONDS"), 1, ref error, "GUV_JOB_SECONDS");
-        var boot = Number(env("GUV_BOOT_SECONDS"), 0, ref error, "GUV_BOOT_SECONDS");
+        var jobSeconds = Number(Argument("--job-seconds") ?? env("GUV_JOB_SECONDS"), 1, ref error, "GUV_JOB_SECONDS");
+        var boot = Number(Argument("--boot") ?? env("GUV_BOOT_SECONDS"), 0, ref error, "GUV_BOOT_SECONDS");
         return new WorkerSettings(broker, queue, Math.Max(1, (int)concurrency), jobSeconds, boot,
             env("GUV_VERBOSE") is "1" or "true", error);
     }

@@ -39,6 +39,15 @@ public sealed partial class LocalPlatform(TimeProvider time, ILogger<LocalPlatfo
         }
     }
 
+    /// <summary>Process ids of the workers running now, stopping ones included.</summary>
+    public IReadOnlyList<int> WorkerPids()
+    {
+        lock (_gate)
+        {
+            return _ledger.Where(w => !w.Worker.HasExited).Select(w => w.Worker.Pid).ToList();
+        }
+    }
+
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, PlatformResult>> ReadAsync(
         IReadOnlyList<RoleOptions> roles,
