@@ -211,6 +211,7 @@ internal sealed class DemoRunner(DemoOptions options, CancellationToken stop)
             .Title(interrupted ? "[bold]guv demo, interrupted[/]" : "[bold]guv demo summary[/]");
         table.AddColumn("");
         table.AddColumn("");
+        table.HideHeaders();
         foreach (var (name, value) in summary.Rows())
         {
             table.AddRow(Markup.Escape(name), Markup.Escape(value));
