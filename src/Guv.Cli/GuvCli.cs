@@ -15,6 +15,7 @@ internal static class GuvCli
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
+        root.Subcommands.Add(ExplainCommand.Build());
         return root;
     }
 

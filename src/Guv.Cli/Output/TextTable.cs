@@ -27,5 +27,5 @@ internal sealed class TextTable(params string[] headers)
         string.Join("  ", cells.Select((c, i) => numeric[i] ? c.PadLeft(widths[i]) : c.PadRight(widths[i])));
 
     private static bool IsNumber(string cell) =>
-        cell.Length > 0 && (char.IsAsciiDigit(cell[0]) || cell[0] == '$' || cell == "-");
+        cell.Length > 0 && (char.IsAsciiDigit(cell[0]) || cell[0] == '$' || cell is "-" or "?");
 }
