@@ -16,6 +16,7 @@ internal static class GuvCli
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(ExplainCommand.Build());
+        root.Subcommands.Add(UpdateJobstatsCommand.Build());
         return root;
     }
 
