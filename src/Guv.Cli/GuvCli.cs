@@ -17,6 +17,7 @@ internal static class GuvCli
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(ExplainCommand.Build());
         root.Subcommands.Add(UpdateJobstatsCommand.Build());
+        Output.GuvHelp.Install(root);
         return root;
     }
 
@@ -24,9 +25,10 @@ internal static class GuvCli
     {
         var root = BuildRoot();
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var help = root.Options.OfType<System.CommandLine.Help.HelpOption>().Single();
+        if (parsed.Errors.Count > 0 && parsed.Action != help.Action)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var error in parsed.Errors.DistinctBy(e => e.Message))
             {
                 await Console.Error.WriteLineAsync($"guv: {error.Message}");
             }

@@ -19,11 +19,9 @@ internal static partial class ExplainCommand
         var file = CommonOptions.ConfigFile();
         var allowKey = CommonOptions.AllowKey();
         var role = new Option<string?>("--role") { Description = "Explain the decision for this role. Default: none." };
-        var jobs = new Option<int?>("--jobs") { Description = "Jobs in the role's queue now (with --role)." };
-        var current = new Option<int?>("--current")
-        {
-            Description = "Workers the role runs now. Default: unknown, as at guv's first tick.",
-        };
+        var jobs = CommonOptions.WholeNumber("--jobs", "Jobs in the role's queue now (with --role).");
+        var current = CommonOptions.WholeNumber("--current",
+            "Workers the role runs now. Default: unknown, as at guv's first tick.");
         var history = new Option<string?>("--history")
         {
             Description = "Estimates of the previous ticks, oldest first, e.g. 4,6,5. Default: none.",

@@ -15,6 +15,7 @@ internal static partial class UpdateJobstatsCommand
     public static Command Build()
     {
         var file = new Argument<string>("FILE") { Description = "The config file to update (*.guv.yaml or JSON)." };
+        CommonOptions.RejectOptionLookalikes(file);
         var fromCsv = new Option<string?>("--from-csv")
         {
             Description = "Read one 'role,seconds' row per finished job from this file instead of JSON on stdin; "

@@ -16,8 +16,13 @@ internal sealed class Terminal(TextWriter output, TextWriter error, bool color)
 
     /// <summary>The process's console, with colour when stdout is a terminal and NO_COLOR is unset.</summary>
     public static Terminal FromConsole() =>
-        new(Console.Out, Console.Error,
-            !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+        new(Console.Out, Console.Error, ColorWanted(Console.IsOutputRedirected, Environment.GetEnvironmentVariable));
+
+    /// <summary>Colour only on a terminal that shows it, and not when NO_COLOR is set to anything non-empty.</summary>
+    public static bool ColorWanted(bool outputRedirected, Func<string, string?> environment) =>
+        !outputRedirected
+        && string.IsNullOrEmpty(environment("NO_COLOR"))
+        && environment("TERM") is not "dumb";
 
     /// <summary>A terminal writing to the given writers, without colour.</summary>
     public static Terminal Plain(TextWriter output, TextWriter? error = null) => new(output, error ?? output, false);
