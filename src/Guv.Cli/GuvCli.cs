@@ -14,6 +14,10 @@ internal static class GuvCli
             + "Example: guv run --config workers.guv.yaml");
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(ValidateCommand.Build());
+        root.Subcommands.Add(ExplainCommand.Build());
+        root.Subcommands.Add(UpdateJobstatsCommand.Build());
+        Output.GuvHelp.Install(root);
         return root;
     }
 
@@ -21,9 +25,10 @@ internal static class GuvCli
     {
         var root = BuildRoot();
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var help = root.Options.OfType<System.CommandLine.Help.HelpOption>().Single();
+        if (parsed.Errors.Count > 0 && parsed.Action != help.Action)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var error in parsed.Errors.DistinctBy(e => e.Message))
             {
                 await Console.Error.WriteLineAsync($"guv: {error.Message}");
             }

@@ -20,19 +20,22 @@ internal static class RunCommand
         };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also log ticks that change nothing." };
+        var allowKey = CommonOptions.AllowKey();
 
         var command = new Command("run",
             "Govern the workers of every role in the config, one tick every pollinterval, until stopped.\n"
+            + "Reloads the config when its file changes or on SIGHUP; an invalid new config is logged and ignored.\n"
             + "Example: guv run --config workers.guv.yaml --dry-run")
         {
-            config, once, dryRun, logFormat, verbose,
+            config, once, dryRun, logFormat, verbose, allowKey,
         };
         command.SetAction((result, _) => RunAsync(
             result.GetValue(config),
             result.GetValue(once),
             result.GetValue(dryRun),
             result.GetValue(logFormat)!,
-            result.GetValue(verbose)));
+            result.GetValue(verbose),
+            result.GetValue(allowKey) ?? []));
         return command;
     }
 
@@ -41,9 +44,11 @@ internal static class RunCommand
         Description = "The config file (*.guv.yaml or JSON). Default: the YAML text in env GUV_CONFIG.",
     };
 
-    private static async Task<int> RunAsync(string? configPath, bool once, bool dryRun, string logFormat, bool verbose)
+    private static async Task<int> RunAsync(
+        string? configPath, bool once, bool dryRun, string logFormat, bool verbose, string[] allowKeys)
     {
-        var config = ConfigSource.Load(configPath);
+        var loader = new Guv.Configuration.ConfigLoader(null, allowKeys);
+        var config = ConfigSource.Load(configPath, loader);
         GovernorHost.Preflight(config);
 
         using var stop = new StopSignal();
@@ -55,6 +60,7 @@ internal static class RunCommand
         var governor = new Governor.Governor(config, new RabbitMqManagementSource(http), platforms, time,
             logs.CreateLogger<Governor.Governor>(), new Governor.GovernorOptions { DryRun = dryRun });
 
+        using var watcher = ConfigWatcher.Start(configPath, loader, governor.Reload, log);
         foreach (var warning in config.Warnings)
         {
             CliLog.ConfigWarning(log, warning.ToString());

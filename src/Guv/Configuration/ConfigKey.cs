@@ -12,6 +12,9 @@ public enum ConfigValueKind
     /// <summary>A percentage strictly between 0 and 100.</summary>
     Percent,
 
+    /// <summary>An amount of money, zero or more.</summary>
+    Money,
+
     /// <summary>Free text.</summary>
     Text,
 }

@@ -22,6 +22,7 @@ public static class ConfigKeys
         new("management", null, ConfigValueKind.Text, "RabbitMQ management API URL (default: derived from broker)"),
         new("apikey", null, ConfigValueKind.Text, "Heroku API key (default: env HEROKU_API_KEY)"),
         new("dynosize", null, ConfigValueKind.Text, "Heroku dyno size, for cost (default standard-1x)"),
+        new("cost", null, ConfigValueKind.Money, "US dollars per worker per hour (default: the dyno size's list price)"),
         new("pollinterval", null, ConfigValueKind.Seconds, "seconds between polls (default 30)"),
         new("history", null, ConfigValueKind.Seconds, "seconds of estimates considered before scaling down (default 120)"),
         new("statuspage", null, ConfigValueKind.Text, "statuspage.io page id (default: env STATUSPAGE_ID)"),
@@ -36,6 +37,22 @@ public static class ConfigKeys
 
     /// <summary>Finds a key by its name or shorthand.</summary>
     public static ConfigKey? Find(string nameOrShort) => ByName.GetValueOrDefault(nameOrShort);
+
+    /// <summary>A typical value of a key, for messages that show how to write it.</summary>
+    public static string Example(string name) => name switch
+    {
+        "processing" or "p" => "10",
+        "stddev" => "5",
+        "deadline" or "d" => "60",
+        "percentile" => "99",
+        "target" => "45",
+        "boot" or "stop_timeout" or "pollinterval" => "30",
+        "history" => "120",
+        "concurrency" or "minimum" or "min" => "1",
+        "maximum" or "max" => "5",
+        "cost" => "0.05",
+        _ => "<value>",
+    };
 
     /// <summary>The known name closest to a misspelt one, or null when none is close.</summary>
     public static string? Suggest(string unknown)

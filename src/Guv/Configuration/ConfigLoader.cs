@@ -69,18 +69,46 @@ public sealed class ConfigLoader
         ConfigNode? root;
         try
         {
-            root = ConfigTextReader.Read(text);
+            root = ConfigTextReader.Read(WithoutJsonTabs(text));
         }
         catch (YamlException e)
         {
-            problems.Add(new(source, (int)e.Start.Line, (int)e.Start.Column, null, null,
-                $"the text is not valid YAML: {YamlMessage(e)}", "Fix the syntax at that place."));
+            problems.Add(SyntaxProblem(text, source, e));
             return new(null, problems, warnings);
         }
 
         var context = new RoleReader(source, _environment, _allowedExtraKeys, problems, warnings);
         var config = context.ReadConfig(root);
         return new(problems.Count == 0 ? config with { Warnings = warnings } : null, problems, warnings);
+    }
+
+    /// <summary>
+    /// JSON allows tabs wherever it allows spaces, YAML not for indentation. guv 0.3's reader took JSON indented with
+    /// tabs, so in a text that is one JSON object every tab becomes a space: a raw tab cannot occur inside a JSON
+    /// string, and one character for one keeps every line and column as written.
+    /// </summary>
+    private static string WithoutJsonTabs(string text) =>
+        text.TrimStart().StartsWith('{') && text.TrimEnd().EndsWith('}') ? text.Replace('\t', ' ') : text;
+
+    private static ConfigProblem SyntaxProblem(string text, string source, YamlException e)
+    {
+        var line = (int)e.Start.Line;
+        var column = (int)e.Start.Column;
+        var lines = text.Split('\n');
+        var written = line >= 1 && line <= lines.Length ? lines[line - 1].TrimEnd('\r') : "";
+        var fix = "Fix the syntax at that place.";
+        if (written.TrimStart().StartsWith("*:", StringComparison.Ordinal)
+            || written.TrimStart().StartsWith("* :", StringComparison.Ordinal))
+        {
+            // An unquoted * starts a YAML alias, so the defaults role must be quoted.
+            fix = "Quote the defaults role: write '*': instead of *:.";
+        }
+        else if (lines.Skip(Math.Max(0, line - 1)).Take(2).Any(l => l.TrimStart(' ').StartsWith('\t')))
+        {
+            fix = "YAML does not allow tabs for indentation: indent with spaces.";
+        }
+
+        return new(source, line, column, null, null, $"the text is not valid YAML: {YamlMessage(e)}", fix);
     }
 
     private static string YamlMessage(YamlException e)

@@ -17,17 +17,19 @@ public sealed record ConfigProblem(
     string Message,
     string Fix)
 {
-    /// <summary>One line: <c>file:line:col: role 'r', key 'k': message. fix</c>.</summary>
-    public override string ToString()
+    /// <summary>Where: <c>file:line:column</c>, or just the source when the problem has no place in the text.</summary>
+    public string Place => Line > 0 ? $"{Source}:{Line}:{Column}" : Source;
+
+    /// <summary>Whom it concerns: <c>role 'r', key 'k'</c>, either part, or empty for the whole file.</summary>
+    public string Subject => (Role, Key) switch
     {
-        var place = Line > 0 ? $"{Source}:{Line}:{Column}" : Source;
-        var subject = (Role, Key) switch
-        {
-            (not null, not null) => $" role '{Role}', key '{Key}':",
-            (not null, null) => $" role '{Role}':",
-            (null, not null) => $" key '{Key}':",
-            _ => "",
-        };
-        return $"{place}:{subject} {Message}. {Fix}";
-    }
+        (not null, not null) => $"role '{Role}', key '{Key}'",
+        (not null, null) => $"role '{Role}'",
+        (null, not null) => $"key '{Key}'",
+        _ => "",
+    };
+
+    /// <summary>One line: <c>file:line:col: role 'r', key 'k': message. fix</c>.</summary>
+    public override string ToString() =>
+        Subject.Length > 0 ? $"{Place}: {Subject}: {Message}. {Fix}" : $"{Place}: {Message}. {Fix}";
 }

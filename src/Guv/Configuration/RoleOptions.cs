@@ -57,6 +57,9 @@ public sealed record RoleOptions
     /// <summary>Heroku dyno size, used for cost. Default <c>standard-1x</c>.</summary>
     public string DynoSize { get; init; } = "standard-1x";
 
+    /// <summary>US dollars one worker costs per hour, overriding the dyno size's list price. Default: none.</summary>
+    public double? Cost { get; init; }
+
     /// <summary>Seconds between polls. Default 30. The governor ticks at the <c>'*'</c> value.</summary>
     public double PollInterval { get; init; } = 30;
 

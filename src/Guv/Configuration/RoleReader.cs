@@ -4,7 +4,7 @@ using Guv.Model;
 namespace Guv.Configuration;
 
 /// <summary>Turns the parsed tree into resolved <see cref="RoleOptions"/>, recording problems as it goes.</summary>
-internal sealed class RoleReader(
+internal sealed partial class RoleReader(
     string source,
     Func<string, string?> environment,
     IReadOnlySet<string> allowedExtraKeys,
@@ -16,14 +16,15 @@ internal sealed class RoleReader(
         var rawRoles = new List<(ConfigScalar Name, Dictionary<string, (ConfigScalar Key, ConfigScalar Value)> Values)>();
         if (root is ConfigMapping mapping)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new Dictionary<string, ConfigScalar>(StringComparer.Ordinal);
             foreach (var (nameNode, body) in mapping.Entries)
             {
                 var name = nameNode.Value ?? "";
-                if (!seen.Add(name))
+                if (!seen.TryAdd(name, nameNode))
                 {
-                    Problem(nameNode, name, null, $"the role '{name}' is defined twice",
-                        "Merge the two definitions into one; the later one would silently replace the earlier.");
+                    Problem(nameNode, name, null,
+                        $"the role '{name}' is defined twice (first at line {seen[name].Line}, column {seen[name].Column})",
+                        "Merge the two definitions into one; YAML would silently keep only the last.");
                     continue;
                 }
 
@@ -39,12 +40,13 @@ internal sealed class RoleReader(
 
         var defaultsEntry = rawRoles.FirstOrDefault(r => r.Name.Value == ConfigLoader.DefaultsRole);
         var defaultsValues = defaultsEntry.Values ?? [];
-        var defaults = Resolve(ConfigLoader.DefaultsRole, defaultsValues, []);
-        var roles = rawRoles
+        var defaults = Resolve(defaultsEntry.Name, ConfigLoader.DefaultsRole, defaultsValues, []);
+        var named = rawRoles
             .Where(r => r.Name.Value != ConfigLoader.DefaultsRole)
-            .Select(r => Resolve(r.Name.Value ?? "", r.Values, defaultsValues))
+            .Select(r => (r.Name, Options: Resolve(r.Name, r.Name.Value ?? "", r.Values, defaultsValues)))
             .ToList();
-        return new GuvConfig(defaults, roles, source);
+        CheckSharedWorkers(named);
+        return new GuvConfig(defaults, named.Select(r => r.Options).ToList(), source);
     }
 
     private Dictionary<string, (ConfigScalar Key, ConfigScalar Value)> ReadRoleValues(string role, ConfigNode body)
@@ -52,6 +54,13 @@ internal sealed class RoleReader(
         var values = new Dictionary<string, (ConfigScalar, ConfigScalar)>(StringComparer.Ordinal);
         if (body is ConfigScalar { IsNull: true })
         {
+            return values;
+        }
+
+        if (body is ConfigScalar { Value: { } text } && text.Contains(':', StringComparison.Ordinal))
+        {
+            Problem(body, role, null, $"the role's value '{text}' is text, not a mapping: YAML needs a space after a colon",
+                $"Write '{role}: {{{text.Replace(":", ": ", StringComparison.Ordinal)}}}', or put each key on its own line.");
             return values;
         }
 
@@ -78,9 +87,11 @@ internal sealed class RoleReader(
 
             if (values.TryGetValue(key.Name, out var earlier))
             {
+                var first = earlier.Item1;
+                var names = first.Value == written ? $"'{written}'" : $"'{first.Value}' and '{written}'";
                 Problem(keyNode, role, key.Name,
-                    $"'{written}' sets '{key.Name}' again (first set at line {earlier.Item1.Line})",
-                    "Keep one of the two.");
+                    $"'{key.Name}' is set twice, by {names} (first at line {first.Line}, column {first.Column})",
+                    "Remove one of the two; YAML would silently keep only the last.");
                 continue;
             }
 
@@ -137,6 +148,7 @@ internal sealed class RoleReader(
     }
 
     private RoleOptions Resolve(
+        ConfigScalar? nameNode,
         string role,
         Dictionary<string, (ConfigScalar Key, ConfigScalar Value)> own,
         Dictionary<string, (ConfigScalar Key, ConfigScalar Value)> inherited)
@@ -144,8 +156,8 @@ internal sealed class RoleReader(
         var values = new RoleValues(this, role, own, inherited);
         var processing = values.Seconds("processing") ?? 10;
 
-        // guv 0.3 tested 'if not c.stddev', so an explicit 0 also meant "half of processing".
-        var stddev = values.Seconds("stddev") is { } sd && sd != 0 ? sd : processing * 0.5;
+        // guv 0.3 tested 'if not c.stddev' and 'if not c.target', so an explicit 0 meant "the default" there.
+        var stddev = values.Seconds("stddev", zeroMeansDefault: true) ?? processing * 0.5;
         var minimum = values.Count("minimum") ?? 1;
         var maximum = values.Count("maximum") ?? 5;
         var options = new RoleOptions
@@ -155,18 +167,19 @@ internal sealed class RoleReader(
             Stddev = stddev,
             Deadline = values.Seconds("deadline") ?? 60,
             Percentile = values.Percent("percentile") ?? 99,
-            Target = values.Seconds("target"),
+            Target = values.Seconds("target", zeroMeansDefault: true),
             Boot = values.Seconds("boot") ?? 30,
             Concurrency = values.Count("concurrency", minimumValue: 1) ?? 1,
             Minimum = minimum,
             Maximum = maximum,
             Worker = values.Text("worker") ?? role,
             Queue = values.Text("queue") ?? role,
-            App = values.Text("app") ?? environment("GUV_APP"),
+            App = values.Text("app") ?? NonEmpty(environment("GUV_APP")),
             Broker = values.Text("broker") ?? NonEmpty(environment("GUV_BROKER")) ?? NonEmpty(environment("CLOUDAMQP_URL")),
             Management = values.Text("management"),
             ApiKey = values.Text("apikey") ?? NonEmpty(environment("HEROKU_API_KEY")),
             DynoSize = values.Text("dynosize") ?? "standard-1x",
+            Cost = values.Money("cost"),
             PollInterval = values.Seconds("pollinterval") ?? 30,
             History = values.Seconds("history") ?? 120,
             StatusPage = values.Text("statuspage") ?? NonEmpty(environment("STATUSPAGE_ID")),
@@ -179,50 +192,10 @@ internal sealed class RoleReader(
 
         if (role != ConfigLoader.DefaultsRole)
         {
-            CheckRole(options, values);
+            CheckRole(options, values, nameNode);
         }
 
         return options;
-    }
-
-    private void CheckRole(RoleOptions options, RoleValues values)
-    {
-        var role = options.Name;
-        if (options.Minimum > options.Maximum)
-        {
-            Problem(values.PlaceOf("minimum") ?? values.PlaceOf("maximum"), role, "minimum",
-                $"minimum {options.Minimum} is above maximum {options.Maximum}",
-                "Lower minimum or raise maximum so that minimum <= maximum.");
-        }
-
-        if (!PlatformNames.All.Contains(options.Platform))
-        {
-            Problem(values.PlaceOf("platform"), role, "platform", $"unknown platform '{options.Platform}'",
-                $"Use one of: {string.Join(", ", PlatformNames.All)}.");
-        }
-        else if (options.Platform == PlatformNames.Local && string.IsNullOrWhiteSpace(options.Command))
-        {
-            Problem(values.PlaceOf("platform"), role, "command", "the local platform needs the worker's command line",
-                "Add 'command: <program and arguments>' to the role or to '*'.");
-        }
-
-        if (Model.Policies.PolicyCatalog.Find(options.Policy) is null)
-        {
-            Problem(values.PlaceOf("policy"), role, "policy", $"unknown policy '{options.Policy}'",
-                $"Use one of: {string.Join(", ", Model.Policies.PolicyCatalog.Names)}.");
-        }
-
-        var target = ClassicModel.Target(options);
-        if (target <= options.Processing)
-        {
-            warnings.Add(new(source, values.PlaceOf("deadline")?.Line ?? 0, values.PlaceOf("deadline")?.Column ?? 0,
-                role, "deadline",
-                string.Create(CultureInfo.InvariantCulture,
-                    $"the deadline cannot be met: target {target:0.##} s is not above processing {options.Processing:0.##} s"),
-                FormattableString.Invariant(
-                    $"Lengthen the deadline by at least {options.Processing - target + 0.01:0.##} s, or lower stddev; ")
-                + "until then guv scales such a role toward its maximum."));
-        }
     }
 
     internal void Problem(ConfigNode? node, string? role, string? key, string message, string fix) =>

@@ -13,12 +13,35 @@ internal sealed class RoleValues(
 
     public string? Text(string key) => Lookup(key)?.Value.Value;
 
-    public double? Seconds(string key)
+    /// <param name="key">The key's canonical name.</param>
+    /// <param name="zeroMeansDefault">
+    /// True where guv 0.3 tested <c>if not c.key</c>, so that an explicit 0 meant "use the default".
+    /// </param>
+    public double? Seconds(string key, bool zeroMeansDefault = false)
     {
         var number = Number(key);
+        if (number is 0 && zeroMeansDefault)
+        {
+            return null;
+        }
+
         if (number is { } value && value <= 0)
         {
-            Report(key, $"must be a time in seconds above zero, got {Written(key)}", "Give a positive number of seconds.");
+            Report(key, $"must be a time in seconds above zero, got {Written(key)}",
+                $"Give a positive number of seconds, for example '{KeyAsWritten(key)}: {ConfigKeys.Example(key)}'.");
+            return null;
+        }
+
+        return number;
+    }
+
+    public double? Money(string key)
+    {
+        var number = Number(key);
+        if (number is < 0)
+        {
+            Report(key, $"must be an amount of zero or more, got {Written(key)}",
+                "Give the US dollars one worker costs per hour, for example 'cost: 0.05'.");
             return null;
         }
 
@@ -31,7 +54,7 @@ internal sealed class RoleValues(
         if (number is { } value && value is <= 0 or >= 100)
         {
             Report(key, $"must be a percentage between 0 and 100 (exclusive), got {Written(key)}",
-                "For example 99 means 99% of jobs meet the deadline.");
+                "Give a percentage such as 99, meaning 99% of jobs meet the deadline.");
             return null;
         }
 
@@ -49,7 +72,7 @@ internal sealed class RoleValues(
         if (value != Math.Floor(value) || value < minimumValue || value > int.MaxValue)
         {
             Report(key, $"must be a whole number of at least {minimumValue}, got {Written(key)}",
-                "Give a whole number without a fraction.");
+                $"Give a whole number, for example '{KeyAsWritten(key)}: {Math.Max(minimumValue, Math.Round(value))}'.");
             return null;
         }
 
@@ -64,16 +87,19 @@ internal sealed class RoleValues(
         }
 
         var text = entry.Value.Value ?? "";
-        if (!entry.Value.Plain)
+        var parsed = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value);
+        if (parsed && !entry.Value.Plain)
         {
-            Report(key, $"must be a number, got the quoted text \"{text}\"", "Remove the quotes.");
+            Report(key, $"must be a number, got the quoted text \"{text}\"",
+                $"Remove the quotes: '{KeyAsWritten(key)}: {text}'.");
             return null;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            || !double.IsFinite(value))
+        if (!parsed)
         {
-            Report(key, $"must be a number, got '{text}'", $"Write a plain number, for example '{key}: 10'.");
+            Report(key, $"must be a number, got '{text}'",
+                $"Write a plain number, for example '{KeyAsWritten(key)}: {ConfigKeys.Example(key)}'.");
             return null;
         }
 
@@ -81,6 +107,8 @@ internal sealed class RoleValues(
     }
 
     private string Written(string key) => Lookup(key)?.Value.Value ?? "";
+
+    private string KeyAsWritten(string key) => Lookup(key)?.Key.Value ?? key;
 
     private (ConfigScalar Key, ConfigScalar Value)? Lookup(string key) =>
         own.TryGetValue(key, out var mine) ? mine

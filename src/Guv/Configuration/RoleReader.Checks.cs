@@ -1,0 +1,99 @@
+using System.Globalization;
+using Guv.Model;
+using Guv.Model.Policies;
+
+namespace Guv.Configuration;
+
+/// <summary>The checks that need a resolved role or all roles at once, not just one written value.</summary>
+internal sealed partial class RoleReader
+{
+    private void CheckRole(RoleOptions options, RoleValues values, ConfigNode? nameNode)
+    {
+        var role = options.Name;
+        if (options.Minimum > options.Maximum)
+        {
+            Problem(values.PlaceOf("minimum") ?? values.PlaceOf("maximum") ?? nameNode, role, "minimum",
+                $"minimum {options.Minimum} is above maximum {options.Maximum}",
+                "Lower minimum or raise maximum so that minimum <= maximum.");
+        }
+
+        if (!PlatformNames.All.Contains(options.Platform))
+        {
+            Problem(values.PlaceOf("platform"), role, "platform", $"unknown platform '{options.Platform}'",
+                $"Use one of: {string.Join(", ", PlatformNames.All)}.");
+        }
+        else if (options.Platform == PlatformNames.Local && string.IsNullOrWhiteSpace(options.Command))
+        {
+            Problem(values.PlaceOf("platform"), role, "command", "the local platform needs the worker's command line",
+                "Add 'command: <program and arguments>' to the role or to '*'.");
+        }
+
+        if (PolicyCatalog.Find(options.Policy) is null)
+        {
+            Problem(values.PlaceOf("policy"), role, "policy", $"unknown policy '{options.Policy}'",
+                $"Use one of: {string.Join(", ", PolicyCatalog.Names)}.");
+        }
+
+        CheckDeadline(options, values, nameNode);
+    }
+
+    /// <summary>
+    /// A target at or below the processing time leaves no time to wait in the queue: guv 0.3.x's validate failed
+    /// such configs, and its governor scaled them toward the maximum. The fix says by how much to change what.
+    /// </summary>
+    private void CheckDeadline(RoleOptions options, RoleValues values, ConfigNode? nameNode)
+    {
+        var target = ClassicModel.Target(options);
+        if (target > options.Processing)
+        {
+            return;
+        }
+
+        string message, fix, key;
+        if (options.Target is { } explicitTarget)
+        {
+            key = "target";
+            message = Invariant($"target {explicitTarget:0.##} s is not above processing {options.Processing:0.##} s");
+            fix = Invariant($"Raise target above {options.Processing:0.##} s, or remove it so guv derives it from the deadline");
+        }
+        else
+        {
+            key = "deadline";
+            var z = NormalDistribution.Quantile(options.Percentile / 100);
+            var needed = options.Processing + z * options.Stddev;
+            message = Invariant($"the deadline cannot be met: target {target:0.##} s (deadline {options.Deadline:0.##} s ")
+                + Invariant($"- {z:0.###} x stddev {options.Stddev:0.##} s) is not above processing {options.Processing:0.##} s");
+            fix = Invariant($"Lengthen the deadline by more than {needed - options.Deadline:0.##} s (to above {needed:0.##} s)");
+            if (z > 0 && options.Deadline > options.Processing)
+            {
+                fix += Invariant($", or lower stddev below {(options.Deadline - options.Processing) / z:0.##} s");
+            }
+        }
+
+        var place = values.PlaceOf(key) ?? values.PlaceOf("stddev") ?? nameNode;
+        warnings.Add(new(source, place?.Line ?? 0, place?.Column ?? 0, options.Name, key, message,
+            fix + "; until then guv scales this role toward its maximum."));
+    }
+
+    /// <summary>
+    /// Two roles that scale the same worker of the same app fight each other: each tick one undoes the other.
+    /// Local workers belong to their role, so only platforms with named workers are checked.
+    /// </summary>
+    private void CheckSharedWorkers(List<(ConfigScalar Name, RoleOptions Options)> roles)
+    {
+        var first = new Dictionary<(string Platform, string? App, string Worker), string>();
+        foreach (var (nameNode, options) in roles.Where(r => r.Options.Platform != PlatformNames.Local))
+        {
+            var slot = (options.Platform, options.App, options.Worker);
+            if (!first.TryAdd(slot, options.Name))
+            {
+                var app = options.App is null ? "" : $" of app '{options.App}'";
+                Problem(nameNode, options.Name, "worker",
+                    $"scales the worker '{options.Worker}'{app}, which role '{first[slot]}' scales too",
+                    $"Give one of the two roles its own 'worker', or merge them into one role.");
+            }
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
