@@ -166,7 +166,14 @@ internal sealed class RoleReader(
             Broker = values.Text("broker") ?? NonEmpty(environment("GUV_BROKER")) ?? NonEmpty(environment("CLOUDAMQP_URL")),
             Management = values.Text("management"),
             ApiKey = values.Text("apikey") ?? NonEmpty(environment("HEROKU_API_KEY")),
+            ApiKeySource = ApiKeySource(values),
             DynoSize = values.Text("dynosize") ?? "standard-1x",
+            DynoSizeSet = values.Text("dynosize") is not null,
+            HerokuApi = values.Text("heroku_api") ?? NonEmpty(environment("GUV_HEROKU_API")) ?? RoleOptions.DefaultHerokuApi,
+            KubeConfig = values.Text("kubeconfig"),
+            KubeContext = values.Text("context"),
+            Namespace = values.Text("namespace"),
+            Kind = WorkloadKinds.Normalize(values.Text("kind")) ?? WorkloadKinds.Deployment,
             PollInterval = values.Seconds("pollinterval") ?? 30,
             History = values.Seconds("history") ?? 120,
             StatusPage = values.Text("statuspage") ?? NonEmpty(environment("STATUSPAGE_ID")),
@@ -206,6 +213,12 @@ internal sealed class RoleReader(
                 "Add 'command: <program and arguments>' to the role or to '*'.");
         }
 
+        if (values.Text("kind") is { } kind && WorkloadKinds.Normalize(kind) is null)
+        {
+            Problem(values.PlaceOf("kind"), role, "kind", $"unknown kind '{kind}'",
+                $"Use one of: {string.Join(", ", WorkloadKinds.All)} (the kind of the Kubernetes object named by 'worker').");
+        }
+
         if (Model.Policies.PolicyCatalog.Find(options.Policy) is null)
         {
             Problem(values.PlaceOf("policy"), role, "policy", $"unknown policy '{options.Policy}'",
@@ -227,6 +240,16 @@ internal sealed class RoleReader(
 
     internal void Problem(ConfigNode? node, string? role, string? key, string message, string fix) =>
         problems.Add(new(source, node?.Line ?? 0, node?.Column ?? 0, role, key, message, fix));
+
+    private string? ApiKeySource(RoleValues values)
+    {
+        if (values.PlaceOf("apikey") is { } place)
+        {
+            return $"'apikey' in {source} line {place.Line}";
+        }
+
+        return NonEmpty(environment("HEROKU_API_KEY")) is null ? null : "the HEROKU_API_KEY environment variable";
+    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
