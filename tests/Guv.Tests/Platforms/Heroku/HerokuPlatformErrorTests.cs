@@ -6,30 +6,12 @@ using static Guv.Tests.Platforms.Heroku.HerokuTestConfig;
 
 namespace Guv.Tests.Platforms.Heroku;
 
-public sealed class HerokuPlatformErrorTests : IAsyncLifetime
+public sealed class HerokuPlatformErrorTests : HerokuDoubleTestBase
 {
-    private const string TwoApps = """
-        '*': {app: alpha, max: 20}
-        resize: {worker: resizer}
-        upload: {worker: uploader}
-        mail: {app: beta, worker: mailer}
-        """;
-
-    private HerokuDouble _heroku = null!;
-
-    public async Task InitializeAsync()
-    {
-        _heroku = await HerokuDouble.StartAsync();
-        _heroku.AddApp("alpha", ("resizer", 2, "performance-l"), ("uploader", 1, "standard-1x"));
-        _heroku.AddApp("beta", ("mailer", 1, "standard-1x"));
-    }
-
-    public async Task DisposeAsync() => await _heroku.DisposeAsync();
-
     [Fact]
     public async Task Scale_AboveSizeLimit_ClampsToReportedLimitAndRetriesOnce()
     {
-        var config = Load(_heroku, TwoApps);
+        var config = Load(Heroku, TwoApps);
         var log = new ListLogger<HerokuPlatform>();
         await using var platform = Platform(Http, log: log);
 
@@ -38,9 +20,9 @@ public sealed class HerokuPlatformErrorTests : IAsyncLifetime
 
         Assert.Equal(10, results["resize"].Workers);
         Assert.Equal(2, results["upload"].Workers);
-        Assert.Equal(10, _heroku.Quantity("alpha", "resizer"));
-        Assert.Equal(2, _heroku.Patches("alpha").Count);
-        Assert.Contains("\"quantity\":10", _heroku.Patches("alpha")[1].Body, StringComparison.Ordinal);
+        Assert.Equal(10, Heroku.Quantity("alpha", "resizer"));
+        Assert.Equal(2, Heroku.Patches("alpha").Count);
+        Assert.Contains("\"quantity\":10", Heroku.Patches("alpha")[1].Body, StringComparison.Ordinal);
         var warning = Assert.Single(log.Messages(3101));
         Assert.Contains("at most 10 Performance-L dynos", warning, StringComparison.Ordinal);
     }
@@ -48,22 +30,22 @@ public sealed class HerokuPlatformErrorTests : IAsyncLifetime
     [Fact]
     public async Task Scale_LimitKnown_ClampsBeforeSendingAndWarnsEveryTickUntilMaximumLowered()
     {
-        var config = Load(_heroku, TwoApps);
+        var config = Load(Heroku, TwoApps);
         var log = new ListLogger<HerokuPlatform>();
         await using var platform = Platform(Http, log: log);
         await platform.ScaleAsync([Request(config, "resize", 2, 15)], CancellationToken.None);
-        var patchesBefore = _heroku.Patches("alpha").Count;
+        var patchesBefore = Heroku.Patches("alpha").Count;
 
         await platform.ReadAsync(config.Roles, CancellationToken.None);
         var again = await platform.ScaleAsync([Request(config, "resize", 10, 18)], CancellationToken.None);
         await platform.ReadAsync(config.Roles, CancellationToken.None);
 
         Assert.Equal(10, again["resize"].Workers);
-        Assert.Equal(patchesBefore, _heroku.Patches("alpha").Count); // already at the limit: nothing to send
+        Assert.Equal(patchesBefore, Heroku.Patches("alpha").Count); // already at the limit: nothing to send
         Assert.Equal(2, log.Messages(3102).Count);
         Assert.Contains("lower 'maximum' to 10", log.Messages(3102)[0], StringComparison.Ordinal);
 
-        var lowered = Load(_heroku, TwoApps.Replace("max: 20", "max: 10", StringComparison.Ordinal));
+        var lowered = Load(Heroku, TwoApps.Replace("max: 20", "max: 10", StringComparison.Ordinal));
         await platform.ReadAsync(lowered.Roles, CancellationToken.None);
         await platform.ReadAsync(lowered.Roles, CancellationToken.None);
         Assert.Equal(2, log.Messages(3102).Count);
@@ -72,44 +54,44 @@ public sealed class HerokuPlatformErrorTests : IAsyncLifetime
     [Fact]
     public async Task Scale_RateLimitSpent_429HoldsChangesUntilThePauseEnds()
     {
-        var config = Load(_heroku, TwoApps);
+        var config = Load(Heroku, TwoApps);
         var clock = new ManualClock();
         await using var platform = Platform(Http, clock);
-        _heroku.Remaining = 0;
+        Heroku.Remaining = 0;
 
         var read = await platform.ReadAsync(config.Roles, CancellationToken.None);
-        var requestsAfter429 = _heroku.Requests.Count;
+        var requestsAfter429 = Heroku.Requests.Count;
         var held = await platform.ScaleAsync([Request(config, "resize", 2, 4)], CancellationToken.None);
 
         Assert.Contains("rate limit", read["resize"].Error, StringComparison.Ordinal);
         Assert.Contains("rate limit", held["resize"].Error, StringComparison.Ordinal);
-        Assert.Equal(requestsAfter429, _heroku.Requests.Count);
+        Assert.Equal(requestsAfter429, Heroku.Requests.Count);
 
-        _heroku.Remaining = 1000;
+        Heroku.Remaining = 1000;
         clock.Advance(TimeSpan.FromSeconds(61));
         var later = await platform.ScaleAsync([Request(config, "resize", 2, 4)], CancellationToken.None);
         Assert.Equal(4, later["resize"].Workers);
-        Assert.Equal(4, _heroku.Quantity("alpha", "resizer"));
+        Assert.Equal(4, Heroku.Quantity("alpha", "resizer"));
     }
 
     [Fact]
     public async Task Read_RemainingNearZero_KeepsCountsButSendsNoChangesDuringThePause()
     {
-        var config = Load(_heroku, TwoApps);
+        var config = Load(Heroku, TwoApps);
         var log = new ListLogger<HerokuPlatform>();
         await using var platform = Platform(Http, new ManualClock(), log);
-        _heroku.Remaining = 10;
+        Heroku.Remaining = 10;
 
         await platform.ReadAsync(config.Roles, CancellationToken.None);
-        var sent = _heroku.Requests.Count;
+        var sent = Heroku.Requests.Count;
         var cached = await platform.ReadAsync(config.Roles, CancellationToken.None);
         var held = await platform.ScaleAsync([Request(config, "mail", 1, 3)], CancellationToken.None);
 
-        Assert.Equal(sent, _heroku.Requests.Count);
+        Assert.Equal(sent, Heroku.Requests.Count);
         Assert.Equal(2, cached["resize"].Workers);
         Assert.Equal(1, cached["mail"].Workers);
         Assert.NotNull(held["mail"].Error);
-        Assert.Equal(1, _heroku.Quantity("beta", "mailer"));
+        Assert.Equal(1, Heroku.Quantity("beta", "mailer"));
         Assert.NotEmpty(log.Messages(3103));
     }
 
@@ -117,7 +99,7 @@ public sealed class HerokuPlatformErrorTests : IAsyncLifetime
     public async Task Read_KeyRefused401_NamesWhereTheKeyCameFromNeverTheKey()
     {
         const string wrongKey = "wrong-key-abcdef0123456789";
-        var config = Load(_heroku, TwoApps, key: wrongKey);
+        var config = Load(Heroku, TwoApps, key: wrongKey);
         var log = new ListLogger<HerokuPlatform>();
         await using var platform = Platform(Http, log: log);
 
@@ -137,8 +119,8 @@ public sealed class HerokuPlatformErrorTests : IAsyncLifetime
     public async Task Read_KeyFromConfigForbidden403_FailsThatAppOnlyAndNamesTheConfigLine()
     {
         var yaml = TwoApps.Replace("max: 20}", $"max: 20, apikey: {HerokuDouble.Key}}}", StringComparison.Ordinal);
-        var config = Load(_heroku, yaml, key: null);
-        _heroku.ForbiddenApps.Add("alpha");
+        var config = Load(Heroku, yaml, key: null);
+        Heroku.ForbiddenApps.Add("alpha");
         await using var platform = Platform(Http);
 
         var read = await platform.ReadAsync(config.Roles, CancellationToken.None);
@@ -152,7 +134,7 @@ public sealed class HerokuPlatformErrorTests : IAsyncLifetime
     [Fact]
     public async Task Read_NoSuchAppOrProcessType_FailsThoseRolesOnly()
     {
-        var config = Load(_heroku, TwoApps + "\nghost: {app: gamma}\nmissing: {worker: nosuchtype}\n");
+        var config = Load(Heroku, TwoApps + "\nghost: {app: gamma}\nmissing: {worker: nosuchtype}\n");
         await using var platform = Platform(Http);
 
         var read = await platform.ReadAsync(config.Roles, CancellationToken.None);
@@ -166,37 +148,37 @@ public sealed class HerokuPlatformErrorTests : IAsyncLifetime
     [Fact]
     public async Task Scale_ProcessTypeGoneSinceRead_FailsThatRoleAndAppliesTheOthers()
     {
-        var config = Load(_heroku, TwoApps);
+        var config = Load(Heroku, TwoApps);
         await using var platform = Platform(Http);
-        _heroku.RemoveProcessType("alpha", "uploader");
+        Heroku.RemoveProcessType("alpha", "uploader");
 
         var results = await platform.ScaleAsync(
             [Request(config, "resize", 2, 4), Request(config, "upload", 1, 3)], CancellationToken.None);
 
         Assert.Contains("no process type 'uploader'", results["upload"].Error, StringComparison.Ordinal);
         Assert.Equal(4, results["resize"].Workers);
-        Assert.Equal(4, _heroku.Quantity("alpha", "resizer"));
+        Assert.Equal(4, Heroku.Quantity("alpha", "resizer"));
     }
 
     [Fact]
     public async Task Scale_ServerErrors_RetriedUntilAnswered()
     {
-        var config = Load(_heroku, TwoApps);
+        var config = Load(Heroku, TwoApps);
         await using var platform = Platform(Http);
-        _heroku.FailNext(HttpStatusCode.ServiceUnavailable, count: 2, app: "alpha");
+        Heroku.FailNext(HttpStatusCode.ServiceUnavailable, count: 2, app: "alpha");
 
         var results = await platform.ScaleAsync([Request(config, "resize", 2, 4)], CancellationToken.None);
 
         Assert.Equal(4, results["resize"].Workers);
-        Assert.Equal(3, _heroku.Patches("alpha").Count);
+        Assert.Equal(3, Heroku.Patches("alpha").Count);
     }
 
     [Fact]
     public async Task Scale_OneAppKeepsFailing_OtherAppsUnaffected()
     {
-        var config = Load(_heroku, TwoApps);
+        var config = Load(Heroku, TwoApps);
         await using var platform = Platform(Http);
-        _heroku.FailNext(HttpStatusCode.InternalServerError, count: 50, app: "alpha");
+        Heroku.FailNext(HttpStatusCode.InternalServerError, count: 50, app: "alpha");
 
         var results = await platform.ScaleAsync(
             [Request(config, "resize", 2, 4), Request(config, "mail", 1, 2)], CancellationToken.None);
@@ -204,17 +186,17 @@ public sealed class HerokuPlatformErrorTests : IAsyncLifetime
         Assert.Contains("500", results["resize"].Error, StringComparison.Ordinal);
         Assert.Contains("5 attempts", results["resize"].Error, StringComparison.Ordinal);
         Assert.Equal(2, results["mail"].Workers);
-        Assert.Equal(2, _heroku.Quantity("beta", "mailer"));
+        Assert.Equal(2, Heroku.Quantity("beta", "mailer"));
     }
 
     [Fact]
     public async Task Scale_OneAppTooSlow_GivesUpAtTheBudgetWhileOtherAppsScale()
     {
-        var config = Load(_heroku, TwoApps);
+        var config = Load(Heroku, TwoApps);
         var options = FastRetries with { Retry = FastRetries.Retry with { AttemptTimeout = TimeSpan.FromMilliseconds(200) } };
         await using var platform = Platform(Http, options: options);
-        _heroku.Delay = TimeSpan.FromSeconds(5);
-        _heroku.SlowApp = "alpha";
+        Heroku.Delay = TimeSpan.FromSeconds(5);
+        Heroku.SlowApp = "alpha";
         using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(2));
 
         var results = await platform.ScaleAsync(

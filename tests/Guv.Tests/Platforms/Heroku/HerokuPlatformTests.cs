@@ -6,33 +6,12 @@ using static Guv.Tests.Platforms.Heroku.HerokuTestConfig;
 
 namespace Guv.Tests.Platforms.Heroku;
 
-public sealed class HerokuPlatformTests : IAsyncLifetime
+public sealed class HerokuPlatformTests : HerokuDoubleTestBase
 {
-    private const string TwoApps = """
-        '*': {app: alpha, max: 20}
-        resize: {worker: resizer}
-        upload: {worker: uploader}
-        mail: {app: beta, worker: mailer}
-        """;
-
-    private HerokuDouble _heroku = null!;
-
-    public async Task InitializeAsync()
-    {
-        _heroku = await HerokuDouble.StartAsync();
-        _heroku.AddApp("alpha", ("resizer", 2, "standard-1x"), ("uploader", 1, "standard-2x"), ("web", 3, "standard-1x"));
-        _heroku.AddApp("beta", ("mailer", 1, "standard-1x"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _heroku.DisposeAsync();
-    }
-
     [Fact]
     public async Task Read_TwoApps_OneGetPerAppWithV3HeadersAndEachRolesQuantity()
     {
-        var config = Load(_heroku, TwoApps);
+        var config = Load(Heroku, TwoApps);
         await using var platform = Platform(Http);
 
         var counts = await platform.ReadAsync(config.Roles, CancellationToken.None);
@@ -40,7 +19,7 @@ public sealed class HerokuPlatformTests : IAsyncLifetime
         Assert.Equal(2, counts["resize"].Workers);
         Assert.Equal(1, counts["upload"].Workers);
         Assert.Equal(1, counts["mail"].Workers);
-        var gets = _heroku.Requests;
+        var gets = Heroku.Requests;
         Assert.Equal(["/apps/alpha/formation", "/apps/beta/formation"], gets.Select(r => r.Path).Order().ToArray());
         Assert.All(gets, r =>
         {
@@ -53,7 +32,7 @@ public sealed class HerokuPlatformTests : IAsyncLifetime
     [Fact]
     public async Task Scale_RolesOfOneApp_OnePatchWithEveryUpdateAndNoSizeUnlessSet()
     {
-        var config = Load(_heroku, TwoApps);
+        var config = Load(Heroku, TwoApps);
         await using var platform = Platform(Http);
 
         var results = await platform.ScaleAsync(
@@ -61,39 +40,39 @@ public sealed class HerokuPlatformTests : IAsyncLifetime
 
         Assert.Equal(5, results["resize"].Workers);
         Assert.Equal(3, results["upload"].Workers);
-        var patch = Assert.Single(_heroku.Requests);
+        var patch = Assert.Single(Heroku.Requests);
         Assert.Equal("PATCH", patch.Method);
         Assert.StartsWith("application/json", patch.ContentType, StringComparison.Ordinal);
         Assert.Equal("""{"updates":[{"type":"resizer","quantity":5},{"type":"uploader","quantity":3}]}""", patch.Body);
-        Assert.Equal(5, _heroku.Quantity("alpha", "resizer"));
-        Assert.Equal(3, _heroku.Quantity("alpha", "uploader"));
-        Assert.Equal("Standard-2X", _heroku.Size("alpha", "uploader"));
+        Assert.Equal(5, Heroku.Quantity("alpha", "resizer"));
+        Assert.Equal(3, Heroku.Quantity("alpha", "uploader"));
+        Assert.Equal("Standard-2X", Heroku.Size("alpha", "uploader"));
     }
 
     [Fact]
     public async Task Scale_DynosizeSet_SendsSize()
     {
-        var config = Load(_heroku, "resize: {app: alpha, worker: resizer, dynosize: performance-m}");
+        var config = Load(Heroku, "resize: {app: alpha, worker: resizer, dynosize: performance-m}");
         await using var platform = Platform(Http);
 
         await platform.ScaleAsync([Request(config, "resize", 2, 4)], CancellationToken.None);
 
-        var body = JsonNode.Parse(Assert.Single(_heroku.Requests).Body)!;
+        var body = JsonNode.Parse(Assert.Single(Heroku.Requests).Body)!;
         Assert.Equal("performance-m", (string?)body["updates"]![0]!["size"]);
-        Assert.Equal("Performance-M", _heroku.Size("alpha", "resizer"));
+        Assert.Equal("Performance-M", Heroku.Size("alpha", "resizer"));
     }
 
     [Fact]
     public async Task Describe_PrintsExactlyTheRequestScaleSends()
     {
-        var config = Load(_heroku, TwoApps);
+        var config = Load(Heroku, TwoApps);
         await using var platform = Platform(Http);
         var requests = new[] { Request(config, "resize", 2, 6), Request(config, "mail", 1, 0) };
 
         var lines = platform.Describe(requests);
         await platform.ScaleAsync(requests, CancellationToken.None);
 
-        var sent = _heroku.Requests.Select(r => $"heroku: {r.Method} {_heroku.Url}{r.Path} {r.Body}").Order();
+        var sent = Heroku.Requests.Select(r => $"heroku: {r.Method} {Heroku.Url}{r.Path} {r.Body}").Order();
         Assert.Equal(sent, lines.Order());
         Assert.Equal(2, lines.Count);
     }
@@ -109,6 +88,6 @@ public sealed class HerokuPlatformTests : IAsyncLifetime
         Assert.Contains(problems, p => p.Contains("no Heroku app", StringComparison.Ordinal) && p.Contains("GUV_APP", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("HEROKU_API_KEY", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'ftp://x'", StringComparison.Ordinal));
-        Assert.Empty(HerokuPlatform.Check(Load(_heroku, TwoApps).Roles[0]));
+        Assert.Empty(HerokuPlatform.Check(Load(Heroku, TwoApps).Roles[0]));
     }
 }
