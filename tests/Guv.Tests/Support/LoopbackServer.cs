@@ -9,32 +9,60 @@ using Microsoft.Extensions.Logging;
 
 namespace Guv.Tests.Support;
 
-/// <summary>A Kestrel server on 127.0.0.1 and a free port, answering every request with one handler: the base of the doubles.</summary>
+/// <summary>
+/// A Kestrel server on 127.0.0.1 and a free port that records every request and answers it with one handler: the
+/// base of the doubles.
+/// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly Lock _gate = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private WebApplication _app = null!;
 
-    private LoopbackServer(WebApplication app, Uri url)
+    private LoopbackServer()
     {
-        _app = app;
-        Url = url;
     }
 
-    /// <summary>The server's base address, such as <c>http://127.0.0.1:41234</c>, without a trailing slash.</summary>
-    public Uri Url { get; }
+    /// <summary>The server's base address, such as <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri Url { get; private set; } = null!;
 
-    /// <summary>Starts a server that answers every request with <paramref name="handler"/>.</summary>
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler)
+    /// <summary>Every request received, in order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests
     {
+        get
+        {
+            lock (_gate)
+            {
+                return _requests.ToList();
+            }
+        }
+    }
+
+    /// <summary>Starts a server that answers every request with <paramref name="handler"/>, given the request body.</summary>
+    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, string, Task> handler)
+    {
+        var server = new LoopbackServer();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(handler);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+        server._app = builder.Build();
+        server._app.Run(async context =>
+        {
+            var request = context.Request;
+            var body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted);
+            lock (server._gate)
+            {
+                server._requests.Add(new RecordedRequest(request.Method, request.Path.Value ?? "", body,
+                    request.Headers.Authorization.ToString(), request.Headers.Accept.ToString(), request.ContentType));
+            }
+
+            await handler(context, body);
+        });
+        await server._app.StartAsync();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
-        return new LoopbackServer(app, new Uri(address));
+        server.Url = new Uri(address);
+        return server;
     }
 
     /// <inheritdoc />

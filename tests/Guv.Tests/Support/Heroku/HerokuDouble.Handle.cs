@@ -9,18 +9,11 @@ namespace Guv.Tests.Support.Heroku;
 /// <summary>How the double answers one request, in the order Heroku checks: version, key, budget, app, body.</summary>
 public sealed partial class HerokuDouble
 {
-    private async Task HandleAsync(HttpContext context)
+    private async Task HandleAsync(HttpContext context, string body)
     {
         var request = context.Request;
-        var body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted);
         var match = FormationPath().Match(request.Path.Value ?? "");
         var app = match.Success ? Uri.UnescapeDataString(match.Groups[1].Value) : null;
-        lock (_gate)
-        {
-            _requests.Add(new RecordedRequest(request.Method, request.Path.Value ?? "", body,
-                request.Headers.Authorization.ToString(), request.Headers.Accept.ToString(), request.ContentType));
-        }
-
         if (Delay > TimeSpan.Zero && (SlowApp is null || SlowApp == app))
         {
             await Task.Delay(Delay, context.RequestAborted);

@@ -21,7 +21,6 @@ public sealed partial class HerokuDouble : IAsyncDisposable
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<string, JsonObject>> _apps = new(StringComparer.Ordinal);
-    private readonly List<RecordedRequest> _requests = [];
     private readonly Queue<(HttpStatusCode Status, string? App)> _faults = new();
     private LoopbackServer _server = null!;
 
@@ -51,16 +50,7 @@ public sealed partial class HerokuDouble : IAsyncDisposable
     public string? SlowApp { get; set; }
 
     /// <summary>Every request received, in order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _requests.ToList();
-            }
-        }
-    }
+    public IReadOnlyList<RecordedRequest> Requests => _server.Requests;
 
     /// <summary>Starts the double on a free loopback port.</summary>
     public static async Task<HerokuDouble> StartAsync()

@@ -8,16 +8,9 @@ namespace Guv.Tests.Support.Kubernetes;
 /// <summary>How the double answers one request, in the API server's order: authentication, RBAC, object, body.</summary>
 public sealed partial class KubernetesDouble
 {
-    private async Task HandleAsync(HttpContext context)
+    private async Task HandleAsync(HttpContext context, string body)
     {
         var request = context.Request;
-        var body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted);
-        lock (_gate)
-        {
-            _requests.Add(new RecordedRequest(request.Method, request.Path.Value ?? "", body,
-                request.Headers.Authorization.ToString(), request.Headers.Accept.ToString(), request.ContentType));
-        }
-
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, context.RequestAborted);

@@ -17,7 +17,6 @@ public sealed partial class KubernetesDouble : IAsyncDisposable
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, JsonObject> _objects = new(StringComparer.Ordinal);
-    private readonly List<RecordedRequest> _requests = [];
     private readonly Queue<HttpStatusCode> _faults = new();
     private readonly HashSet<string> _forbiddenVerbs = new(StringComparer.Ordinal);
     private int _resourceVersion = 1000;
@@ -34,16 +33,7 @@ public sealed partial class KubernetesDouble : IAsyncDisposable
     public TimeSpan Delay { get; set; }
 
     /// <summary>Every request received, in order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _requests.ToList();
-            }
-        }
-    }
+    public IReadOnlyList<RecordedRequest> Requests => _server.Requests;
 
     /// <summary>Starts the double on a free loopback port.</summary>
     public static async Task<KubernetesDouble> StartAsync()
