@@ -99,14 +99,36 @@ public sealed class GovernorHerokuTests : IAsyncLifetime
         Assert.Empty(log.Messages(1008));
     }
 
+    [Fact]
+    public async Task Tick_DryRun_LogsExactlyTheRequestsAndSendsNoChange()
+    {
+        var queues = new FakeQueueSource { Jobs = { ["a1"] = 40, ["a3"] = 8, ["c1"] = 20 } };
+        var log = new ListLogger<Guv.Governor.Governor>();
+        var (governor, platforms) = Governor(queues, log, dryRun: true);
+        await using var _ = platforms;
+
+        await governor.TickAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(_heroku.Requests, r => r.Method == "PATCH");
+        Assert.Equal(
+            [
+                $"dry run, would send: heroku: PATCH {_heroku.Url}/apps/alpha/formation "
+                    + """{"updates":[{"type":"a1","quantity":11},{"type":"a3","quantity":3}]}""",
+                $"dry run, would send: heroku: PATCH {_heroku.Url}/apps/gamma/formation "
+                    + """{"updates":[{"type":"c1","quantity":6}]}""",
+            ],
+            log.Messages(1006));
+    }
+
     private (Guv.Governor.Governor Governor, PlatformSet Platforms) Governor(
         FakeQueueSource queues,
-        ListLogger<Guv.Governor.Governor>? log = null)
+        ListLogger<Guv.Governor.Governor>? log = null,
+        bool dryRun = false)
     {
         var config = Load(_heroku, EightRoles);
         var platforms = new PlatformSet([Platform(Http)]);
         var governor = new Guv.Governor.Governor(config, queues, platforms, TimeProvider.System,
-            log ?? new ListLogger<Guv.Governor.Governor>());
+            log ?? new ListLogger<Guv.Governor.Governor>(), new Guv.Governor.GovernorOptions { DryRun = dryRun });
         return (governor, platforms);
     }
 }

@@ -36,7 +36,10 @@ public sealed partial class HerokuPlatform : IWorkerPlatform
     public HerokuPlatform(HttpClient? http, TimeProvider time, ILogger<HerokuPlatform> log, HerokuPlatformOptions? options = null)
     {
         _ownsHttp = http is null;
-        _http = http ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _http = http ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // each attempt has its own timeout, and each tick its budget
+        };
         _time = time;
         _log = log;
         _options = options ?? new HerokuPlatformOptions();
