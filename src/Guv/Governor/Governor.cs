@@ -211,7 +211,8 @@ public sealed partial class Governor(
                 // remember what it applied, and a count it kept as no change.
                 if (result.Workers is { } kept && kept == request.From)
                 {
-                    LogUnchanged(log, request.Role.Name, tick.Stats!.Jobs, kept, tick.Decision!.Estimate, tick.Decision.Reason);
+                    LogUnchanged(log, request.Role.Name, tick.Stats!.Jobs, kept, tick.Decision!.Estimate,
+                        tick.Decision.Reason);
                 }
                 else
                 {

@@ -111,7 +111,9 @@ public sealed partial class HerokuPlatform
     private bool LearnLimit(HerokuApp app, List<HerokuUpdate> updates, int limit, string? size)
     {
         var above = updates.Where(u => u.Quantity > limit).ToList();
-        var ofSize = above.Where(u => size is not null && string.Equals(u.Size, size, StringComparison.OrdinalIgnoreCase)).ToList();
+        var ofSize = above
+            .Where(u => size is not null && string.Equals(u.Size, size, StringComparison.OrdinalIgnoreCase))
+            .ToList();
         foreach (var update in ofSize.Count > 0 ? ofSize : above)
         {
             _limits[(app, update.Type)] = new HerokuLimit(limit, size);

@@ -33,7 +33,11 @@ public sealed partial class HerokuPlatform : IWorkerPlatform
     /// <param name="time">The clock for timeouts, waits and rate-limit pauses.</param>
     /// <param name="log">Where warnings about limits and rate limits go.</param>
     /// <param name="options">Timeouts, retries and the rate-limit reserve; null for the defaults.</param>
-    public HerokuPlatform(HttpClient? http, TimeProvider time, ILogger<HerokuPlatform> log, HerokuPlatformOptions? options = null)
+    public HerokuPlatform(
+        HttpClient? http,
+        TimeProvider time,
+        ILogger<HerokuPlatform> log,
+        HerokuPlatformOptions? options = null)
     {
         _ownsHttp = http is null;
         _http = http ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -167,7 +171,11 @@ public sealed partial class HerokuPlatform : IWorkerPlatform
     }
 
     /// <summary>Sends one request, again while Heroku's side fails, and keeps the rate limit.</summary>
-    private async Task<Attempted<HerokuAnswer>> SendAsync(HerokuApp app, HttpMethod method, string? body, CancellationToken budget)
+    private async Task<Attempted<HerokuAnswer>> SendAsync(
+        HerokuApp app,
+        HttpMethod method,
+        string? body,
+        CancellationToken budget)
     {
         var attempted = await TransientRetry.RunAsync(
             async token =>

@@ -28,7 +28,9 @@ internal sealed record KubernetesConnection(string? KubeConfig, string? Context)
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
 
     /// <summary>Builds the client configuration; reads files but sends nothing.</summary>
-    /// <exception cref="InvalidOperationException">The configuration cannot be loaded; the message says why and how to fix it.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The configuration cannot be loaded; the message says why and how to fix it.
+    /// </exception>
     public KubernetesClientConfiguration Load()
     {
         if (UsesInCluster)

@@ -46,7 +46,8 @@ public sealed partial class KubernetesPlatform
         }
 
         return answer.Status is { } status
-            ? PlatformResult.Failed(Refusal(role, target, connected, replicas is null ? "get" : "patch", status, answer.Message))
+            ? PlatformResult.Failed(
+                Refusal(role, target, connected, replicas is null ? "get" : "patch", status, answer.Message))
             : PlatformResult.Ok(answer.Replicas);
     }
 
@@ -62,12 +63,14 @@ public sealed partial class KubernetesPlatform
             var scale = (target.Kind, patch) switch
             {
                 (WorkloadKinds.StatefulSet, null) =>
-                    await client.AppsV1.ReadNamespacedStatefulSetScaleAsync(target.Name, target.Namespace, cancellationToken: token),
+                    await client.AppsV1.ReadNamespacedStatefulSetScaleAsync(target.Name, target.Namespace,
+                        cancellationToken: token),
                 (WorkloadKinds.StatefulSet, _) =>
                     await client.AppsV1.PatchNamespacedStatefulSetScaleAsync(patch, target.Name, target.Namespace,
                         fieldManager: "guv", cancellationToken: token),
                 (_, null) =>
-                    await client.AppsV1.ReadNamespacedDeploymentScaleAsync(target.Name, target.Namespace, cancellationToken: token),
+                    await client.AppsV1.ReadNamespacedDeploymentScaleAsync(target.Name, target.Namespace,
+                        cancellationToken: token),
                 _ =>
                     await client.AppsV1.PatchNamespacedDeploymentScaleAsync(patch, target.Name, target.Namespace,
                         fieldManager: "guv", cancellationToken: token),
@@ -92,7 +95,8 @@ public sealed partial class KubernetesPlatform
         return status switch
         {
             HttpStatusCode.NotFound =>
-                $"no {target} (Kubernetes 404 NotFound): create it, or fix 'worker', 'kind' or 'namespace' of role '{role.Name}'",
+                $"no {target} (Kubernetes 404 NotFound): create it, or fix 'worker', 'kind' or 'namespace' of role "
+                + $"'{role.Name}'",
             HttpStatusCode.Forbidden =>
                 $"Kubernetes forbids {connected.Source} to {verb} {target.Resource}/scale in namespace '{target.Namespace}' "
                 + $"(403 Forbidden{said}); grant 'get' and 'patch' on {target.Resource}/scale to guv's account, as "
