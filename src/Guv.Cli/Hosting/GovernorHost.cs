@@ -1,5 +1,7 @@
 using Guv.Configuration;
 using Guv.Platforms;
+using Guv.Platforms.Heroku;
+using Guv.Platforms.Kubernetes;
 using Guv.Platforms.Local;
 using Guv.Queues;
 using Microsoft.Extensions.Logging;
@@ -9,7 +11,10 @@ namespace Guv.Cli.Hosting;
 /// <summary>Wires a governor to the real queue source and platforms, after checking the config can run.</summary>
 internal static class GovernorHost
 {
-    /// <summary>Checks what validation of the file alone cannot: brokers parse, platforms exist, commands exist.</summary>
+    /// <summary>
+    /// Checks what validation of the file alone cannot: brokers parse, commands exist, Heroku roles have an app and a
+    /// key, Kubernetes roles have a cluster config.
+    /// </summary>
     /// <exception cref="UserError">Something would stop guv from running; lists every such problem.</exception>
     public static void Preflight(GuvConfig config)
     {
@@ -46,9 +51,19 @@ internal static class GovernorHost
                     }
 
                     break;
+                case PlatformNames.Heroku:
+                    problems.AddRange(HerokuPlatform.Check(role));
+                    break;
+                case PlatformNames.Kubernetes:
+                    if (KubernetesPlatform.Check(role) is { } clusterError)
+                    {
+                        problems.Add(clusterError);
+                    }
+
+                    break;
                 default:
-                    problems.Add($"role '{role.Name}': the platform '{role.Platform}' cannot be driven by this build yet; "
-                        + "use 'platform: local' (Heroku and Kubernetes support is tracked in issue #3)");
+                    problems.Add($"role '{role.Name}': unknown platform '{role.Platform}'; use one of: "
+                        + string.Join(", ", PlatformNames.All));
                     break;
             }
         }
@@ -60,7 +75,11 @@ internal static class GovernorHost
     }
 
     public static PlatformSet CreatePlatforms(TimeProvider time, ILoggerFactory logs) =>
-        new([new LocalPlatform(time, logs.CreateLogger<LocalPlatform>())]);
+        new([
+            new LocalPlatform(time, logs.CreateLogger<LocalPlatform>()),
+            new HerokuPlatform(null, time, logs.CreateLogger<HerokuPlatform>()),
+            new KubernetesPlatform(time, logs.CreateLogger<KubernetesPlatform>()),
+        ]);
 
     public static HttpClient CreateHttpClient() =>
         new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })

@@ -6,6 +6,9 @@ namespace Guv.Configuration;
 /// </summary>
 public sealed record RoleOptions
 {
+    /// <summary>Heroku's Platform API.</summary>
+    public const string DefaultHerokuApi = "https://api.heroku.com";
+
     /// <summary>The role's name: its top-level key in the config.</summary>
     public required string Name { get; init; }
 
@@ -54,11 +57,32 @@ public sealed record RoleOptions
     /// <summary>Heroku API key. Default: env <c>HEROKU_API_KEY</c>.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>Where <see cref="ApiKey"/> came from, for error messages that must never show the key itself.</summary>
+    public string? ApiKeySource { get; init; }
+
     /// <summary>Heroku dyno size, used for cost. Default <c>standard-1x</c>.</summary>
     public string DynoSize { get; init; } = "standard-1x";
 
     /// <summary>US dollars one worker costs per hour, overriding the dyno size's list price. Default: none.</summary>
     public double? Cost { get; init; }
+
+    /// <summary>True when the config wrote <c>dynosize</c>: then Heroku scale requests also set the size.</summary>
+    public bool DynoSizeSet { get; init; }
+
+    /// <summary>For <c>heroku</c>: the Platform API base URL. Default: env <c>GUV_HEROKU_API</c>, else Heroku's.</summary>
+    public string HerokuApi { get; init; } = DefaultHerokuApi;
+
+    /// <summary>For <c>kubernetes</c>: the kubeconfig file. Default: in-cluster config, else the usual kubeconfig.</summary>
+    public string? KubeConfig { get; init; }
+
+    /// <summary>For <c>kubernetes</c>: the kubeconfig context. Default: the file's current context.</summary>
+    public string? KubeContext { get; init; }
+
+    /// <summary>For <c>kubernetes</c>: the workers' namespace. Default: the context's namespace, else <c>default</c>.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>For <c>kubernetes</c>: <c>deployment</c> (default) or <c>statefulset</c>.</summary>
+    public string Kind { get; init; } = WorkloadKinds.Deployment;
 
     /// <summary>Seconds between polls. Default 30. The governor ticks at the <c>'*'</c> value.</summary>
     public double PollInterval { get; init; } = 30;

@@ -28,6 +28,12 @@ internal sealed partial class RoleReader
                 "Add 'command: <program and arguments>' to the role or to '*'.");
         }
 
+        if (values.Text("kind") is { } kind && WorkloadKinds.Normalize(kind) is null)
+        {
+            Problem(values.PlaceOf("kind"), role, "kind", $"unknown kind '{kind}'",
+                $"Use one of: {string.Join(", ", WorkloadKinds.All)} (the kind of the Kubernetes object named by 'worker').");
+        }
+
         if (PolicyCatalog.Find(options.Policy) is null)
         {
             Problem(values.PlaceOf("policy"), role, "policy", $"unknown policy '{options.Policy}'",

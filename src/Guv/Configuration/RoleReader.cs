@@ -178,8 +178,15 @@ internal sealed partial class RoleReader(
             Broker = values.Text("broker") ?? NonEmpty(environment("GUV_BROKER")) ?? NonEmpty(environment("CLOUDAMQP_URL")),
             Management = values.Text("management"),
             ApiKey = values.Text("apikey") ?? NonEmpty(environment("HEROKU_API_KEY")),
+            ApiKeySource = ApiKeySource(values),
             DynoSize = values.Text("dynosize") ?? "standard-1x",
             Cost = values.Money("cost"),
+            DynoSizeSet = values.Text("dynosize") is not null,
+            HerokuApi = values.Text("heroku_api") ?? NonEmpty(environment("GUV_HEROKU_API")) ?? RoleOptions.DefaultHerokuApi,
+            KubeConfig = values.Text("kubeconfig"),
+            KubeContext = values.Text("context"),
+            Namespace = values.Text("namespace"),
+            Kind = WorkloadKinds.Normalize(values.Text("kind")) ?? WorkloadKinds.Deployment,
             PollInterval = values.Seconds("pollinterval") ?? 30,
             History = values.Seconds("history") ?? 120,
             StatusPage = values.Text("statuspage") ?? NonEmpty(environment("STATUSPAGE_ID")),
@@ -200,6 +207,16 @@ internal sealed partial class RoleReader(
 
     internal void Problem(ConfigNode? node, string? role, string? key, string message, string fix) =>
         problems.Add(new(source, node?.Line ?? 0, node?.Column ?? 0, role, key, message, fix));
+
+    private string? ApiKeySource(RoleValues values)
+    {
+        if (values.PlaceOf("apikey") is { } place)
+        {
+            return $"'apikey' in {source} line {place.Line}";
+        }
+
+        return NonEmpty(environment("HEROKU_API_KEY")) is null ? null : "the HEROKU_API_KEY environment variable";
+    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -34,4 +34,9 @@ public sealed partial class Governor
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information,
         Message = "config reloaded from {Source}: {Roles} roles")]
     private static partial void LogReloaded(ILogger log, string source, int roles);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning,
+        Message = "{Role}: found {Found} workers where guv last left {Expected}; scaled by hand or by another tool? "
+            + "guv decides from {Found}")]
+    private static partial void LogDrift(ILogger log, string role, int found, int expected);
 }

@@ -23,6 +23,9 @@ public sealed partial class Governor(
 {
     private readonly GovernorOptions _options = options ?? new GovernorOptions();
     private readonly Dictionary<string, RoleHistory> _histories = new(StringComparer.Ordinal);
+
+    // The count each role had when guv last read or scaled it, to notice when someone else changed it.
+    private readonly Dictionary<string, int> _lastCounts = new(StringComparer.Ordinal);
     private GuvConfig _config = config;
     private GuvConfig? _pending;
 
@@ -141,6 +144,16 @@ public sealed partial class Governor(
             return new RoleTick(role.Name, stats, null, null, null, platformError);
         }
 
+        if (platform?.Workers is { } found)
+        {
+            if (_lastCounts.TryGetValue(role.Name, out var expected) && expected != found)
+            {
+                LogDrift(log, role.Name, found, expected);
+            }
+
+            _lastCounts[role.Name] = found;
+        }
+
         var observation = new RoleObservation(at, stats.Jobs, stats.Consumers, stats.PublishRate, stats.AckRate,
             platform?.Workers);
         var policy = PolicyCatalog.Find(role.Policy) ?? ClassicPolicy.Instance;
@@ -194,8 +207,24 @@ public sealed partial class Governor(
                     continue;
                 }
 
-                LogScaled(log, request.Role.Name, tick.Stats!.Jobs, request.From, request.To,
-                    tick.Decision!.Reason, tick.Decision.Explanation);
+                // A platform may apply less than asked (Heroku's dyno limits, which it warns about itself): log and
+                // remember what it applied, and a count it kept as no change.
+                if (result.Workers is { } kept && kept == request.From)
+                {
+                    LogUnchanged(log, request.Role.Name, tick.Stats!.Jobs, kept, tick.Decision!.Estimate,
+                        tick.Decision.Reason);
+                }
+                else
+                {
+                    LogScaled(log, request.Role.Name, tick.Stats!.Jobs, request.From, result.Workers ?? request.To,
+                        tick.Decision!.Reason, tick.Decision.Explanation);
+                }
+
+                if (result.Workers is { } applied)
+                {
+                    _lastCounts[request.Role.Name] = applied;
+                }
+
                 ticks[request.Role.Name] = tick with { Applied = result.Workers };
             }
         }

@@ -15,8 +15,8 @@ public sealed class ConfigValidationTests
         { "unknown key, nothing close", "w1: {zzzzzzzzzzzz: 1}",
             "t.yaml:1:6: role 'w1', key 'zzzzzzzzzzzz': unknown key 'zzzzzzzzzzzz'. Known keys: processing, stddev, "
             + "deadline, percentile, target, boot, concurrency, minimum, maximum, worker, queue, app, broker, "
-            + "management, apikey, dynosize, cost, pollinterval, history, statuspage, metric, platform, command, "
-            + "stop_timeout, policy. Use --allow-key to accept a key of your own." },
+            + "management, apikey, dynosize, cost, pollinterval, history, statuspage, metric, platform, heroku_api, "
+            + "kubeconfig, context, namespace, kind, command, stop_timeout, policy. Use --allow-key to accept a key of your own." },
         // guv 0.3's own example: in a flow mapping 'queue:notdefault' is one key.
         { "no space after colon", "w1: {queue:notdefault}",
             "t.yaml:1:6: role 'w1', key 'queue:notdefault': unknown key 'queue:notdefault': YAML reads a colon "
@@ -71,7 +71,7 @@ public sealed class ConfigValidationTests
             "t.yaml:3:1: role 'w2', key 'worker': scales the worker 'w1' of app 'shop', which role 'w1' scales too. "
             + "Give one of the two roles its own 'worker', or merge them into one role." },
         { "unknown platform", "w1: {platform: k8s}",
-            "t.yaml:1:6: role 'w1', key 'platform': unknown platform 'k8s'. Use one of: heroku, local." },
+            "t.yaml:1:6: role 'w1', key 'platform': unknown platform 'k8s'. Use one of: heroku, kubernetes, local." },
         { "local without command", "w1: {platform: local}",
             "t.yaml:1:6: role 'w1', key 'command': the local platform needs the worker's command line. Add "
             + "'command: <program and arguments>' to the role or to '*'." },
