@@ -14,6 +14,7 @@ internal static class GuvCli
             + "Example: guv run --config workers.guv.yaml");
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(SimulateCommand.Build());
         return root;
     }
 
