@@ -5,7 +5,8 @@ namespace Guv.Model;
 /// <param name="Jobs">Jobs seen.</param>
 /// <param name="Estimate">Workers the policy estimated.</param>
 /// <param name="Workers">Workers after the decision (the target count), when known.</param>
-public sealed record TickRecord(DateTimeOffset At, int Jobs, int Estimate, int? Workers);
+/// <param name="PublishRate">Jobs arriving per second as read that tick, when reported.</param>
+public sealed record TickRecord(DateTimeOffset At, int Jobs, int Estimate, int? Workers, double? PublishRate = null);
 
 /// <summary>
 /// The recent ticks of one role, newest last. It belongs to the role, not to a policy or a config, so it survives

@@ -21,7 +21,7 @@ public static class PolicyDriver
         var policy = PolicyCatalog.Find(role.Policy) ?? ClassicPolicy.Instance;
         var decision = policy.Decide(new PolicyInput(role, observation, history, tickSeconds));
         history.Add(new TickRecord(observation.At, observation.Jobs, decision.Estimate,
-            decision.Next ?? observation.CurrentWorkers));
+            decision.Next ?? observation.CurrentWorkers, observation.PublishRate));
         return decision;
     }
 }
