@@ -70,6 +70,26 @@ public static class QueueingModel
         return limit;
     }
 
+    /// <summary>
+    /// Erlang C: the probability that a job waits in an M/M/c queue with <paramref name="servers"/> servers and
+    /// offered load <paramref name="load"/> (arrival rate times mean processing time); 1 when load &gt;= servers.
+    /// </summary>
+    public static double ErlangC(int servers, double load)
+    {
+        if (load >= servers)
+        {
+            return 1;
+        }
+
+        var erlangB = 1.0;
+        for (var c = 1; c <= servers; c++)
+        {
+            erlangB = load * erlangB / (c + load * erlangB);
+        }
+
+        return servers * erlangB / (servers - load * (1 - erlangB));
+    }
+
     /// <summary>The mu and sigma of the lognormal with the given mean and standard deviation.</summary>
     public static (double Mu, double Sigma) LognormalParameters(double mean, double stddev)
     {
