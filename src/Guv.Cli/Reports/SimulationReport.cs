@@ -68,6 +68,7 @@ internal static class SimulationReport
                 Number(json, "max_seconds", r.MaxLatency);
                 Number(json, "worker_seconds", r.WorkerSeconds);
                 Number(json, "busy_seconds", r.BusySeconds);
+                Number(json, "boot_seconds", r.BootSeconds);
                 json.WriteNumber("utilization", Math.Round(r.Utilization, 6));
                 Number(json, "cost_dollars", r.Cost);
                 json.WriteNumber("actions", r.Actions);

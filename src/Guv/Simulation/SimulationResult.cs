@@ -39,6 +39,9 @@ public sealed record SimulationResult
     /// <summary>Seconds of processing done.</summary>
     public required double BusySeconds { get; init; }
 
+    /// <summary>Billed worker-seconds spent booting, before workers took jobs.</summary>
+    public required double BootSeconds { get; init; }
+
     /// <summary>Busy over billed capacity (worker-seconds times concurrency), 0..1.</summary>
     public required double Utilization { get; init; }
 

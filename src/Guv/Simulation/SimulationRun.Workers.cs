@@ -14,6 +14,7 @@ internal sealed partial class SimulationRun
     private int _running;
     private int _peak;
     private double _billed;
+    private double _booted;
     private double _busy;
 
     private enum WorkerState : byte
@@ -33,6 +34,7 @@ internal sealed partial class SimulationRun
         for (var i = 0; i < count; i++)
         {
             var id = NewWorker(WorkerState.Booting);
+            _workers[id].BootEnds = _now;
             BecomeReady(id);
         }
 
@@ -166,6 +168,7 @@ internal sealed partial class SimulationRun
 
         _workers[id].State = state;
         _workers[id].RequestedAt = _now;
+        _workers[id].BootEnds = _now + Math.Max(0, _role.Boot);
         _workers[id].Busy = 0;
         _booting++;
         return id;
@@ -174,7 +177,7 @@ internal sealed partial class SimulationRun
     private void Retire(int id)
     {
         ref var worker = ref _workers[id];
-        _billed += _now - worker.RequestedAt;
+        Bill(worker);
         if (worker.State == WorkerState.Booting)
         {
             _booting--;
@@ -195,9 +198,15 @@ internal sealed partial class SimulationRun
         {
             if (_workers[id].State != WorkerState.Free)
             {
-                _billed += _now - _workers[id].RequestedAt;
+                Bill(_workers[id]);
             }
         }
+    }
+
+    private void Bill(in WorkerRecord worker)
+    {
+        _billed += _now - worker.RequestedAt;
+        _booted += Math.Min(_now, worker.BootEnds) - worker.RequestedAt;
     }
 
     private int Newest(WorkerState state)
@@ -231,6 +240,7 @@ internal sealed partial class SimulationRun
     private struct WorkerRecord
     {
         public double RequestedAt;
+        public double BootEnds;
         public int Busy;
         public int Generation;
         public WorkerState State;

@@ -137,6 +137,7 @@ internal sealed partial class SimulationRun
             MaxLatency = unfinished > 0 ? double.PositiveInfinity : _latency.Max,
             WorkerSeconds = _billed,
             BusySeconds = _busy,
+            BootSeconds = _booted,
             Utilization = capacity > 0 ? Math.Min(1, _busy / capacity) : 0,
             Cost = DynoPrices.HourlyRate(_role.DynoSize) is { } rate ? rate * _billed / 3600 : null,
             Actions = _actions,

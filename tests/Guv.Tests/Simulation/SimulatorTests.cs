@@ -27,6 +27,7 @@ public class SimulatorTests
         Assert.Equal(28, result.MaxLatency, 6);
         Assert.Equal(2 / 3.0, result.WithinDeadline, 6);
         Assert.Equal(30, result.WorkerSeconds, 6);
+        Assert.Equal(0, result.BootSeconds, 6);
         Assert.Equal(1, result.Utilization, 6);
         Assert.Equal(0, result.Actions);
     }
@@ -56,6 +57,7 @@ public class SimulatorTests
         Assert.Equal(1, result.Actions);
         Assert.Equal(60, result.MaxLatency, 6);
         Assert.Equal(60, result.WorkerSeconds, 6);
+        Assert.Equal(50, result.BootSeconds, 6);
         Assert.Equal(10 / 60.0, result.Utilization, 6);
     }
 
