@@ -17,6 +17,7 @@ internal static class GuvCli
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(ExplainCommand.Build());
         root.Subcommands.Add(UpdateJobstatsCommand.Build());
+        root.Subcommands.Add(SimulateCommand.Build());
         Output.GuvHelp.Install(root);
         return root;
     }

@@ -38,7 +38,9 @@ public static class ConfigKeys
         new("kind", null, ConfigValueKind.Text, "kubernetes platform: deployment (default) or statefulset"),
         new("command", null, ConfigValueKind.Text, "local platform: the worker's command line"),
         new("stop_timeout", null, ConfigValueKind.Seconds, "local platform: seconds between SIGTERM and SIGKILL (default 30)"),
-        new("policy", null, ConfigValueKind.Text, "scaling policy (default classic)"),
+        new("policy", null, ConfigValueKind.Text, "scaling policy: classic (default), hpa or next"),
+        new("value", null, ConfigValueKind.Seconds,
+            "hpa policy: jobs per worker (default (deadline - processing) / processing * concurrency)"),
     ];
 
     private static readonly Dictionary<string, ConfigKey> ByName = BuildIndex();

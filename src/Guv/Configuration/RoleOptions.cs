@@ -102,6 +102,12 @@ public sealed record RoleOptions
     /// <summary>The scaling policy. Default <c>classic</c>, guv 0.3's model.</summary>
     public string Policy { get; init; } = "classic";
 
+    /// <summary>
+    /// For the <c>hpa</c> policy: jobs per worker, KEDA's QueueLength <c>value</c>. Default:
+    /// <c>(deadline - processing) / processing * concurrency</c>.
+    /// </summary>
+    public double? Value { get; init; }
+
     /// <summary>statuspage.io page id. Default: env <c>STATUSPAGE_ID</c>.</summary>
     public string? StatusPage { get; init; }
 

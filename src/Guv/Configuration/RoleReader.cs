@@ -195,6 +195,7 @@ internal sealed partial class RoleReader(
             Command = values.Text("command"),
             StopTimeout = values.Seconds("stop_timeout") ?? 30,
             Policy = values.Text("policy") ?? "classic",
+            Value = values.Positive("value"),
         };
 
         if (role != ConfigLoader.DefaultsRole)

@@ -48,6 +48,18 @@ internal sealed class RoleValues(
         return number;
     }
 
+    public double? Positive(string key)
+    {
+        var number = Number(key);
+        if (number is { } value && value <= 0)
+        {
+            Report(key, $"must be a number above zero, got {Written(key)}", $"For example '{key}: 5'.");
+            return null;
+        }
+
+        return number;
+    }
+
     public double? Percent(string key)
     {
         var number = Number(key);

@@ -156,10 +156,7 @@ public sealed partial class Governor(
 
         var observation = new RoleObservation(at, stats.Jobs, stats.Consumers, stats.PublishRate, stats.AckRate,
             platform?.Workers);
-        var policy = PolicyCatalog.Find(role.Policy) ?? ClassicPolicy.Instance;
-        var history = HistoryOf(role.Name);
-        var decision = policy.Decide(new PolicyInput(role, observation, history, config.PollInterval));
-        history.Add(new TickRecord(at, stats.Jobs, decision.Estimate, decision.Next ?? platform?.Workers));
+        var decision = PolicyDriver.Decide(role, observation, HistoryOf(role.Name), config.PollInterval);
         if (decision.Next is null || decision.Next == platform?.Workers)
         {
             LogUnchanged(log, role.Name, stats.Jobs, platform?.Workers, decision.Estimate, decision.Reason);

@@ -16,7 +16,7 @@ public sealed class ConfigValidationTests
             "t.yaml:1:6: role 'w1', key 'zzzzzzzzzzzz': unknown key 'zzzzzzzzzzzz'. Known keys: processing, stddev, "
             + "deadline, percentile, target, boot, concurrency, minimum, maximum, worker, queue, app, broker, "
             + "management, apikey, dynosize, cost, pollinterval, history, statuspage, metric, platform, heroku_api, "
-            + "kubeconfig, context, namespace, kind, command, stop_timeout, policy. Use --allow-key to accept a key of your own." },
+            + "kubeconfig, context, namespace, kind, command, stop_timeout, policy, value. Use --allow-key to accept a key of your own." },
         // guv 0.3's own example: in a flow mapping 'queue:notdefault' is one key.
         { "no space after colon", "w1: {queue:notdefault}",
             "t.yaml:1:6: role 'w1', key 'queue:notdefault': unknown key 'queue:notdefault': YAML reads a colon "
@@ -76,7 +76,7 @@ public sealed class ConfigValidationTests
             "t.yaml:1:6: role 'w1', key 'command': the local platform needs the worker's command line. Add "
             + "'command: <program and arguments>' to the role or to '*'." },
         { "unknown policy", "w1: {policy: magic}",
-            "t.yaml:1:6: role 'w1', key 'policy': unknown policy 'magic'. Use one of: classic." },
+            "t.yaml:1:6: role 'w1', key 'policy': unknown policy 'magic'. Use one of: classic, hpa, next." },
         { "not a mapping", "- a\n- b",
             "t.yaml:1:1: the config must be a mapping of role names to their settings. Write each role as a top-level "
             + "key, for example 'worker: {processing: 10, deadline: 60}'." },

@@ -6,6 +6,8 @@ public static class PolicyCatalog
     private static readonly Dictionary<string, IScalingPolicy> Policies = new(StringComparer.Ordinal)
     {
         [ClassicPolicy.Instance.Name] = ClassicPolicy.Instance,
+        [HpaPolicy.Instance.Name] = HpaPolicy.Instance,
+        [NextPolicy.Instance.Name] = NextPolicy.Instance,
     };
 
     /// <summary>Every policy name.</summary>
@@ -13,4 +15,13 @@ public static class PolicyCatalog
 
     /// <summary>Finds a policy by name, or null.</summary>
     public static IScalingPolicy? Find(string name) => Policies.GetValueOrDefault(name);
+
+    /// <summary>Adds a policy (tests register recording policies to prove which code paths reach them).</summary>
+    internal static void Register(IScalingPolicy policy)
+    {
+        lock (Policies)
+        {
+            Policies[policy.Name] = policy;
+        }
+    }
 }

@@ -38,8 +38,8 @@ public sealed class LocalPlatformTests : IDisposable
     }
 
     private const string Sleeper = """
-        echo "$GUV_ROLE $GUV_WORKER_INDEX $GUV_QUEUE $GUV_BROKER $1" > "$DIR/env.$GUV_WORKER_INDEX"
         trap 'echo done > "$DIR/term.$GUV_WORKER_INDEX"; exit 0' TERM
+        echo "$GUV_ROLE $GUV_WORKER_INDEX $GUV_QUEUE $GUV_BROKER $1" > "$DIR/env.$GUV_WORKER_INDEX"
         while true; do sleep 0.05; done
         """;
 
@@ -76,10 +76,10 @@ public sealed class LocalPlatformTests : IDisposable
     [Fact]
     public async Task Scale_Down_KillsAWorkerThatIgnoresSigtermAfterStopTimeout()
     {
-        var role = Role("trap '' TERM\nwhile true; do sleep 0.05; done", stopTimeout: 1);
+        var role = Role("trap '' TERM\ntouch \"$DIR/ready\"\nwhile true; do sleep 0.05; done", stopTimeout: 3);
         await using var platform = Platform();
         await platform.ScaleAsync([new ScaleRequest(role, 0, 1)], CancellationToken.None);
-        await Eventually(() => platform.RunningProcesses() == 1, "the worker to start");
+        await Eventually(() => File.Exists(Path.Combine(_dir, "ready")), "the worker to start ignoring SIGTERM");
         var clock = Stopwatch.StartNew();
 
         await platform.ScaleAsync([new ScaleRequest(role, 1, 0)], CancellationToken.None);
@@ -87,7 +87,7 @@ public sealed class LocalPlatformTests : IDisposable
         await Task.Delay(500);
         Assert.Equal(1, platform.RunningProcesses()); // still within its stop_timeout
         await Eventually(() => platform.RunningProcesses() == 0, "SIGKILL after stop_timeout", seconds: 10);
-        Assert.True(clock.Elapsed.TotalSeconds >= 0.9);
+        Assert.True(clock.Elapsed.TotalSeconds >= 2.9);
     }
 
     [Fact]
