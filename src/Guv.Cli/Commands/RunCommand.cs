@@ -20,19 +20,22 @@ internal static class RunCommand
         };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also log ticks that change nothing." };
+        var (listen, historyDb) = (ObservabilityOptions.Listen(), ObservabilityOptions.HistoryDb());
 
         var command = new Command("run",
             "Govern the workers of every role in the config, one tick every pollinterval, until stopped.\n"
             + "Example: guv run --config workers.guv.yaml --dry-run")
         {
-            config, once, dryRun, logFormat, verbose,
+            config, once, dryRun, logFormat, verbose, listen, historyDb,
         };
         command.SetAction((result, _) => RunAsync(
             result.GetValue(config),
             result.GetValue(once),
             result.GetValue(dryRun),
             result.GetValue(logFormat)!,
-            result.GetValue(verbose)));
+            result.GetValue(verbose),
+            result.GetValue(listen),
+            result.GetValue(historyDb)));
         return command;
     }
 
@@ -41,7 +44,14 @@ internal static class RunCommand
         Description = "The config file (*.guv.yaml or JSON). Default: the YAML text in env GUV_CONFIG.",
     };
 
-    private static async Task<int> RunAsync(string? configPath, bool once, bool dryRun, string logFormat, bool verbose)
+    private static async Task<int> RunAsync(
+        string? configPath,
+        bool once,
+        bool dryRun,
+        string logFormat,
+        bool verbose,
+        string? listen,
+        string? historyDb)
     {
         var config = ConfigSource.Load(configPath);
         GovernorHost.Preflight(config);
@@ -51,7 +61,8 @@ internal static class RunCommand
         var log = logs.CreateLogger("guv");
         var time = TimeProvider.System;
         using var http = GovernorHost.CreateHttpClient();
-        await using var platforms = GovernorHost.CreatePlatforms(time, logs);
+        await using var observability = ObservabilityHost.Create(listen, historyDb, logs, time);
+        await using var platforms = GovernorHost.CreatePlatforms(time, logs, observability.Measure);
         var governor = new Governor.Governor(config, new RabbitMqManagementSource(http), platforms, time,
             logs.CreateLogger<Governor.Governor>(), new Governor.GovernorOptions { DryRun = dryRun });
 
@@ -60,6 +71,7 @@ internal static class RunCommand
             CliLog.ConfigWarning(log, warning.ToString());
         }
 
+        await observability.StartAsync(governor, dryRun, serve: !once, stop.Token);
         CliLog.Starting(log, config.Roles.Count, config.Source, config.PollInterval, dryRun ? " (dry run)" : "");
         if (once)
         {
