@@ -48,5 +48,21 @@ internal sealed class RabbitMqAdmin : IDisposable
         using var response = await _http.DeleteAsync($"api/queues/{VirtualHost}/{Uri.EscapeDataString(queue)}");
     }
 
+    /// <summary>Creates a user with every permission on the test vhost.</summary>
+    public async Task CreateUserAsync(string user, string password)
+    {
+        using var created = await _http.PutAsJsonAsync($"api/users/{Uri.EscapeDataString(user)}",
+            new { password, tags = "monitoring" });
+        created.EnsureSuccessStatusCode();
+        using var allowed = await _http.PutAsJsonAsync($"api/permissions/{VirtualHost}/{Uri.EscapeDataString(user)}",
+            new { configure = ".*", write = ".*", read = ".*" });
+        allowed.EnsureSuccessStatusCode();
+    }
+
+    public async Task DeleteUserAsync(string user)
+    {
+        using var response = await _http.DeleteAsync($"api/users/{Uri.EscapeDataString(user)}");
+    }
+
     public void Dispose() => _http.Dispose();
 }
