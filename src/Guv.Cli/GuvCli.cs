@@ -14,6 +14,8 @@ internal static class GuvCli
             + "Example: guv run --config workers.guv.yaml");
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(HistoryCommand.Build());
+        root.Subcommands.Add(CostCommand.Build());
         return root;
     }
 
