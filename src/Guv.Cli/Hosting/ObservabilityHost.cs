@@ -74,7 +74,16 @@ internal sealed class ObservabilityHost : IAsyncDisposable
         }
 
         _recorder = new HistoryRecorder(History, () => governor.Config, _time, _logs.CreateLogger<HistoryRecorder>());
-        _integrations = Integrations.IntegrationSet.FromEnvironment(Environment.GetEnvironmentVariable, _logs);
+        try
+        {
+            _integrations = Integrations.IntegrationSet.FromEnvironment(Environment.GetEnvironmentVariable, _logs);
+        }
+        catch (UriFormatException e)
+        {
+            throw new UserError($"an integration URL in the environment is not valid ({e.Message}); check "
+                + "NEW_RELIC_EVENTS_URL, STATUSPAGE_API_URL and OTEL_EXPORTER_OTLP_ENDPOINT");
+        }
+
         governor.Ticked += OnTicked;
 
         if (serve && _listen is not null)

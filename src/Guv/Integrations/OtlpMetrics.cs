@@ -41,9 +41,17 @@ public sealed class OtlpMetrics : IDisposable
 
         _provider = Sdk.CreateMeterProviderBuilder()
             .AddMeter(MeterName)
-            .AddOtlpExporter((exporter, _) =>
+            .AddOtlpExporter((exporter, reader) =>
             {
+                // Set from the variables here rather than left to the SDK, so the variables are read through
+                // 'environment' like every other setting of guv (and tests need not change the process's own).
                 exporter.Protocol = grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
+                exporter.Endpoint = Endpoint(environment, grpc);
+                exporter.Headers = environment("OTEL_EXPORTER_OTLP_HEADERS");
+                if (int.TryParse(environment("OTEL_METRIC_EXPORT_INTERVAL"), out var interval) && interval > 0)
+                {
+                    reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = interval;
+                }
             })
             .Build();
     }
@@ -58,9 +66,23 @@ public sealed class OtlpMetrics : IDisposable
     /// <summary>Exports what is pending, then stops.</summary>
     public void Dispose()
     {
-        _provider.ForceFlush(5000);
-        _provider.Dispose();
+        _provider.Dispose(); // shutting down exports once more
         _meter.Dispose();
+    }
+
+    /// <summary>
+    /// The metrics endpoint: <c>OTEL_EXPORTER_OTLP_METRICS_ENDPOINT</c> as it is, else <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
+    /// with <c>v1/metrics</c> appended for HTTP, as the OpenTelemetry specification says.
+    /// </summary>
+    private static Uri Endpoint(Func<string, string?> environment, bool grpc)
+    {
+        if (environment("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT") is { Length: > 0 } metrics)
+        {
+            return new Uri(metrics);
+        }
+
+        var baseUrl = environment("OTEL_EXPORTER_OTLP_ENDPOINT")!;
+        return grpc ? new Uri(baseUrl) : new Uri(baseUrl.TrimEnd('/') + "/v1/metrics");
     }
 
     private void Gauge(string name, string unit, string description, Func<RoleTick, RoleOptions?, double?> read) =>
