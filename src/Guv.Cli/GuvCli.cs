@@ -16,6 +16,7 @@ internal static class GuvCli
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(HistoryCommand.Build());
         root.Subcommands.Add(CostCommand.Build());
+        root.Subcommands.Add(WorkerStatsCommand.Build());
         return root;
     }
 
