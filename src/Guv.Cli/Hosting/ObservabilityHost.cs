@@ -57,7 +57,7 @@ internal sealed class ObservabilityHost : IAsyncDisposable
     public IWorkerPlatform Measure(IWorkerPlatform platform) => new MeasuredPlatform(platform, Metrics);
 
     /// <summary>Opens the store, restores the governor's history, starts recording, serving and integrations.</summary>
-    /// <exception cref="UserError">The store cannot be opened or the address cannot be bound.</exception>
+    /// <exception cref="UserError">The store cannot be opened.</exception>
     public async Task StartAsync(Governor.Governor governor, bool dryRun, bool serve, CancellationToken cancellationToken)
     {
         _governor = governor;
@@ -95,7 +95,9 @@ internal sealed class ObservabilityHost : IAsyncDisposable
             }
             catch (IOException e)
             {
-                throw new UserError(e.Message);
+                // Scaling matters more than watching it: go on without the endpoints, and say so loudly.
+                ObservabilityLog.NotListening(_log, e.Message);
+                return;
             }
 
             ObservabilityLog.Listening(_log, _web.Address);

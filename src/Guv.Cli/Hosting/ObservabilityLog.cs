@@ -9,6 +9,10 @@ internal static partial class ObservabilityLog
         Message = "dashboard and metrics at {Address} (/metrics, /healthz, /api/state, /api/history)")]
     public static partial void Listening(ILogger log, Uri address);
 
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Warning,
+        Message = "no dashboard, metrics or health endpoint: {Error}")]
+    public static partial void NotListening(ILogger log, string error);
+
     [LoggerMessage(EventId = 5102, Level = LogLevel.Information,
         Message = "history in {Store}; {Restored} recent ticks restored")]
     public static partial void HistoryOpened(ILogger log, string store, int restored);

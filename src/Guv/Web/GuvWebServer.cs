@@ -29,7 +29,12 @@ public sealed class GuvWebServer : IAsyncDisposable
         WebSources sources,
         CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            // Never the Development error page, whatever ASPNETCORE_ENVIRONMENT says: it would show internals.
+            EnvironmentName = "Production",
+        });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -47,7 +52,7 @@ public sealed class GuvWebServer : IAsyncDisposable
         catch (Exception e) when (e is IOException or SocketException)
         {
             await app.DisposeAsync();
-            throw new IOException($"cannot listen on {listen}: {e.Message}; give another --listen HOST:PORT, "
+            throw new IOException($"cannot listen on {listen}: {e.Message.TrimEnd('.')}; give another --listen HOST:PORT, "
                 + "or --listen off", e);
         }
 
