@@ -18,6 +18,9 @@ internal static class GuvCli
         root.Subcommands.Add(ExplainCommand.Build());
         root.Subcommands.Add(UpdateJobstatsCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
+        root.Subcommands.Add(HistoryCommand.Build());
+        root.Subcommands.Add(CostCommand.Build());
+        root.Subcommands.Add(WorkerStatsCommand.Build());
         Output.GuvHelp.Install(root);
         return root;
     }

@@ -21,13 +21,14 @@ internal static class RunCommand
         logFormat.AcceptOnlyFromAmong("text", "json");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also log ticks that change nothing." };
         var allowKey = CommonOptions.AllowKey();
+        var (listen, historyDb) = (ObservabilityOptions.Listen(), ObservabilityOptions.HistoryDb());
 
         var command = new Command("run",
             "Govern the workers of every role in the config, one tick every pollinterval, until stopped.\n"
             + "Reloads the config when its file changes or on SIGHUP; an invalid new config is logged and ignored.\n"
             + "Example: guv run --config workers.guv.yaml --dry-run")
         {
-            config, once, dryRun, logFormat, verbose, allowKey,
+            config, once, dryRun, logFormat, verbose, allowKey, listen, historyDb,
         };
         command.SetAction((result, _) => RunAsync(
             result.GetValue(config),
@@ -35,7 +36,9 @@ internal static class RunCommand
             result.GetValue(dryRun),
             result.GetValue(logFormat)!,
             result.GetValue(verbose),
-            result.GetValue(allowKey) ?? []));
+            result.GetValue(allowKey) ?? [],
+            result.GetValue(listen),
+            result.GetValue(historyDb)));
         return command;
     }
 
@@ -45,7 +48,14 @@ internal static class RunCommand
     };
 
     private static async Task<int> RunAsync(
-        string? configPath, bool once, bool dryRun, string logFormat, bool verbose, string[] allowKeys)
+        string? configPath,
+        bool once,
+        bool dryRun,
+        string logFormat,
+        bool verbose,
+        string[] allowKeys,
+        string? listen,
+        string? historyDb)
     {
         var loader = new Guv.Configuration.ConfigLoader(null, allowKeys);
         var config = ConfigSource.Load(configPath, loader);
@@ -56,7 +66,8 @@ internal static class RunCommand
         var log = logs.CreateLogger("guv");
         var time = TimeProvider.System;
         using var http = GovernorHost.CreateHttpClient();
-        await using var platforms = GovernorHost.CreatePlatforms(time, logs);
+        await using var observability = ObservabilityHost.Create(listen, historyDb, logs, time);
+        await using var platforms = GovernorHost.CreatePlatforms(time, logs, observability.Measure);
         var governor = new Governor.Governor(config, new RabbitMqManagementSource(http), platforms, time,
             logs.CreateLogger<Governor.Governor>(), new Governor.GovernorOptions { DryRun = dryRun });
 
@@ -66,6 +77,7 @@ internal static class RunCommand
             CliLog.ConfigWarning(log, warning.ToString());
         }
 
+        await observability.StartAsync(governor, dryRun, serve: !once, stop.Token);
         CliLog.Starting(log, config.Roles.Count, config.Source, config.PollInterval, dryRun ? " (dry run)" : "");
         if (once)
         {

@@ -74,12 +74,22 @@ internal static class GovernorHost
         }
     }
 
-    public static PlatformSet CreatePlatforms(TimeProvider time, ILoggerFactory logs) =>
-        new([
+    /// <param name="time">The clock.</param>
+    /// <param name="logs">The loggers.</param>
+    /// <param name="wrap">Wraps each platform, for example to measure its calls (issue #5); default none.</param>
+    public static PlatformSet CreatePlatforms(
+        TimeProvider time,
+        ILoggerFactory logs,
+        Func<IWorkerPlatform, IWorkerPlatform>? wrap = null)
+    {
+        IWorkerPlatform[] platforms =
+        [
             new LocalPlatform(time, logs.CreateLogger<LocalPlatform>()),
             new HerokuPlatform(null, time, logs.CreateLogger<HerokuPlatform>()),
             new KubernetesPlatform(time, logs.CreateLogger<KubernetesPlatform>()),
-        ]);
+        ];
+        return new(wrap is null ? platforms : platforms.Select(wrap));
+    }
 
     public static HttpClient CreateHttpClient() =>
         new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })

@@ -126,7 +126,10 @@ public sealed partial class Governor(
         if (addressErrors.TryGetValue(role.Name, out var addressError))
         {
             LogReadFailed(log, role.Name, addressError);
-            return new RoleTick(role.Name, null, platform?.Workers, null, platform?.Workers, addressError);
+            return new RoleTick(role.Name, null, platform?.Workers, null, platform?.Workers, addressError)
+            {
+                ErrorKind = "broker_address",
+            };
         }
 
         var reading = readings.GetValueOrDefault(refs[role.Name]);
@@ -134,14 +137,17 @@ public sealed partial class Governor(
         {
             var error = reading?.Detail ?? "the queue was not read within the tick's time budget";
             LogReadFailed(log, role.Name, error);
-            return new RoleTick(role.Name, null, platform?.Workers, null, platform?.Workers, error);
+            return new RoleTick(role.Name, null, platform?.Workers, null, platform?.Workers, error)
+            {
+                ErrorKind = reading?.Error is { } kind ? SnakeCase(kind.ToString()) : "timeout",
+            };
         }
 
         if (platform?.Error is { } platformError)
         {
             // Without the current count a decision could scale down a role that is busy: leave it as it is.
             LogPlatformReadFailed(log, role.Name, platformError);
-            return new RoleTick(role.Name, stats, null, null, null, platformError);
+            return new RoleTick(role.Name, stats, null, null, null, platformError) { ErrorKind = "platform_read" };
         }
 
         if (platform?.Workers is { } found)
@@ -200,7 +206,7 @@ public sealed partial class Governor(
                 if (result.Error is { } error)
                 {
                     LogScaleFailed(log, request.Role.Name, request.From, request.To, error);
-                    ticks[request.Role.Name] = tick with { Error = error };
+                    ticks[request.Role.Name] = tick with { Error = error, ErrorKind = "scale" };
                     continue;
                 }
 
@@ -226,6 +232,9 @@ public sealed partial class Governor(
             }
         }
     }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static Dictionary<string, QueueRef> QueueRefs(GuvConfig config, out Dictionary<string, string> errors)
     {

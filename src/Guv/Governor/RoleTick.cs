@@ -16,7 +16,15 @@ public sealed record RoleTick(
     int? Workers,
     ScalingDecision? Decision,
     int? Applied,
-    string? Error);
+    string? Error)
+{
+    /// <summary>
+    /// What kind of failure <see cref="Error"/> is, as a stable label for metrics: a <c>QueueReadError</c> name in
+    /// snake case (<c>unreachable</c>, <c>http_error</c>, <c>bad_response</c>, <c>not_found</c>, <c>no_statistics</c>),
+    /// or <c>timeout</c>, <c>broker_address</c>, <c>platform_read</c>, <c>scale</c>; null without an error.
+    /// </summary>
+    public string? ErrorKind { get; init; }
+}
 
 /// <summary>The outcome of one tick of the governor.</summary>
 /// <param name="At">When the tick started.</param>

@@ -47,8 +47,8 @@ public sealed class LocalWorkersOnRabbitMqTests
         {
             await using (var platforms = new PlatformSet([platform]))
             {
-                var governor = new Governor.Governor(config, new RabbitMqManagementSource(http), platforms,
-                    TimeProvider.System, factory.CreateLogger<Governor.Governor>());
+                var governor = new Guv.Governor.Governor(config, new RabbitMqManagementSource(http), platforms,
+                    TimeProvider.System, factory.CreateLogger<Guv.Governor.Governor>());
 
                 // Quiet: with no jobs and minimum 0, nothing runs.
                 var quiet = await TickUntil(governor, ticks, t => t.Roles[0].Stats is not null, TimeSpan.FromSeconds(15));
@@ -89,7 +89,7 @@ public sealed class LocalWorkersOnRabbitMqTests
     }
 
     private static async Task<TickReport> TickUntil(
-        Governor.Governor governor,
+        Guv.Governor.Governor governor,
         List<TickReport> ticks,
         Func<TickReport, bool> condition,
         TimeSpan limit)

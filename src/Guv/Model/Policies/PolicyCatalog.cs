@@ -1,27 +1,28 @@
+using System.Collections.Concurrent;
+
 namespace Guv.Model.Policies;
 
 /// <summary>The policies a role can name in its <c>policy</c> key.</summary>
 public static class PolicyCatalog
 {
-    private static readonly Dictionary<string, IScalingPolicy> Policies = new(StringComparer.Ordinal)
-    {
-        [ClassicPolicy.Instance.Name] = ClassicPolicy.Instance,
-        [HpaPolicy.Instance.Name] = HpaPolicy.Instance,
-        [NextPolicy.Instance.Name] = NextPolicy.Instance,
-    };
+    private static readonly IReadOnlyDictionary<string, IScalingPolicy> BuiltIn =
+        new Dictionary<string, IScalingPolicy>(StringComparer.Ordinal)
+        {
+            [ClassicPolicy.Instance.Name] = ClassicPolicy.Instance,
+            [HpaPolicy.Instance.Name] = HpaPolicy.Instance,
+            [NextPolicy.Instance.Name] = NextPolicy.Instance,
+        };
 
-    /// <summary>Every policy name.</summary>
-    public static IReadOnlyCollection<string> Names => Policies.Keys;
+    // Kept apart from the built-in ones so a test's policy never shows in Names (and so in messages users see).
+    private static readonly ConcurrentDictionary<string, IScalingPolicy> Registered = new(StringComparer.Ordinal);
+
+    /// <summary>Every built-in policy name.</summary>
+    public static IReadOnlyCollection<string> Names => (IReadOnlyCollection<string>)BuiltIn.Keys;
 
     /// <summary>Finds a policy by name, or null.</summary>
-    public static IScalingPolicy? Find(string name) => Policies.GetValueOrDefault(name);
+    public static IScalingPolicy? Find(string name) =>
+        BuiltIn.GetValueOrDefault(name) ?? Registered.GetValueOrDefault(name);
 
     /// <summary>Adds a policy (tests register recording policies to prove which code paths reach them).</summary>
-    internal static void Register(IScalingPolicy policy)
-    {
-        lock (Policies)
-        {
-            Policies[policy.Name] = policy;
-        }
-    }
+    internal static void Register(IScalingPolicy policy) => Registered[policy.Name] = policy;
 }

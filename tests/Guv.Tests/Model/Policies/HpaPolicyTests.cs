@@ -38,7 +38,7 @@ public class HpaPolicyTests
     [Fact]
     public void ScaleDown_HeldByHighestRecommendationOfLast300Seconds()
     {
-        var history = History((290, 9, null), (200, 6, null), (30, 4, null));
+        var history = HistoryOf((290, 9, null), (200, 6, null), (30, 4, null));
 
         var decision = HpaPolicy.Instance.Decide(Input(Role, 10, 10, history: history));
 
@@ -49,7 +49,7 @@ public class HpaPolicyTests
     [Fact]
     public void ScaleDown_RecommendationsOlderThan300Seconds_AreForgotten()
     {
-        var history = History((310, 9, null), (200, 6, null));
+        var history = HistoryOf((310, 9, null), (200, 6, null));
 
         var decision = HpaPolicy.Instance.Decide(Input(Role, 10, 10, history: history));
 

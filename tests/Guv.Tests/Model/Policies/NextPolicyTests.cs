@@ -33,7 +33,7 @@ public class NextPolicyTests
     {
         // With the rate averaged over history (no noise bonus needed to check the queueing term), the estimate is
         // the fewest servers for which the queueing model's miss probability is at most 1%.
-        var history = History((20, 0, 2.0), (10, 0, 2.0));
+        var history = HistoryOf((20, 0, 2.0), (10, 0, 2.0));
         var input = Input(Role with { Stddev = 0.001 }, 20, 25, rate: 2.0, history: history, tick: 10);
 
         var estimate = NextPolicy.Instance.Decide(input).Estimate;
@@ -74,8 +74,8 @@ public class NextPolicyTests
     [Fact]
     public void ScaleDown_HeldForOneBootTime_ThenFollowsTheEstimate()
     {
-        var recent = History((40, 12, 0.0));
-        var old = History((60, 12, 0.0));
+        var recent = HistoryOf((40, 12, 0.0));
+        var old = HistoryOf((60, 12, 0.0));
 
         var held = NextPolicy.Instance.Decide(Input(Role, 0, 14, rate: 0.0, history: recent));
         var released = NextPolicy.Instance.Decide(Input(Role, 0, 14, rate: 0.0, history: old));

@@ -25,7 +25,7 @@ internal static class PolicyTestData
         double tick = 30) =>
         new(role, new RoleObservation(Now, jobs, consumers ?? workers, rate, rate, workers), history ?? new RoleHistory(), tick);
 
-    public static RoleHistory History(params (double SecondsAgo, int Estimate, double? Rate)[] ticks)
+    public static RoleHistory HistoryOf(params (double SecondsAgo, int Estimate, double? Rate)[] ticks)
     {
         var history = new RoleHistory();
         foreach (var (ago, estimate, rate) in ticks.OrderByDescending(t => t.SecondsAgo))

@@ -1,0 +1,139 @@
+using System.Data.Common;
+using Guv.History;
+using Guv.Platforms;
+using Guv.Web;
+using Microsoft.Extensions.Logging;
+
+namespace Guv.Cli.Hosting;
+
+/// <summary>
+/// What <c>guv run</c> adds around the governor so people can watch it: the history store (restored into the
+/// governor on start), the metrics, the web endpoints and the integrations. Subscribes to the governor's
+/// <c>Ticked</c> event and leaves the loop itself alone.
+/// </summary>
+internal sealed class ObservabilityHost : IAsyncDisposable
+{
+    private readonly ListenAddress? _listen;
+    private readonly ILoggerFactory _logs;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private Governor.Governor? _governor;
+    private HistoryRecorder? _recorder;
+    private GuvWebServer? _web;
+    private Integrations.IntegrationSet? _integrations;
+
+    private ObservabilityHost(ListenAddress? listen, IHistoryStore store, ILoggerFactory logs, TimeProvider time)
+    {
+        _listen = listen;
+        History = store;
+        _logs = logs;
+        _time = time;
+        _log = logs.CreateLogger("guv");
+    }
+
+    public IHistoryStore History { get; }
+
+    public GuvMetrics Metrics { get; } = new();
+
+    /// <summary>Where the web endpoints listen, once started; null when turned off.</summary>
+    public Uri? Address => _web?.Address;
+
+    /// <summary>Checks the options; nothing is opened or bound yet.</summary>
+    /// <exception cref="UserError">An option cannot be used.</exception>
+    public static ObservabilityHost Create(string? listen, string? historyDb, ILoggerFactory logs, TimeProvider time)
+    {
+        try
+        {
+            return new ObservabilityHost(ListenAddress.Parse(listen ?? ListenAddress.Default),
+                HistoryStores.Open(historyDb), logs, time);
+        }
+        catch (FormatException e)
+        {
+            throw new UserError(e.Message);
+        }
+    }
+
+    /// <summary>Wraps a platform so its calls show in the metrics.</summary>
+    public IWorkerPlatform Measure(IWorkerPlatform platform) => new MeasuredPlatform(platform, Metrics);
+
+    /// <summary>Opens the store, restores the governor's history, starts recording, serving and integrations.</summary>
+    /// <exception cref="UserError">The store cannot be opened.</exception>
+    public async Task StartAsync(Governor.Governor governor, bool dryRun, bool serve, CancellationToken cancellationToken)
+    {
+        _governor = governor;
+        try
+        {
+            await History.InitializeAsync(cancellationToken);
+            var restored = await HistoryRecorder.RestoreAsync(governor, History, _time, cancellationToken);
+            ObservabilityLog.HistoryOpened(_log, History.Description, restored);
+        }
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException or TimeoutException)
+        {
+            throw new UserError($"cannot open the history in {History.Description}: "
+                + $"{Queues.BrokerAddress.RedactText(e.Message)}; check --history-db, or give --history-db off");
+        }
+
+        _recorder = new HistoryRecorder(History, () => governor.Config, _time, _logs.CreateLogger<HistoryRecorder>());
+        try
+        {
+            _integrations = Integrations.IntegrationSet.FromEnvironment(Environment.GetEnvironmentVariable, _logs);
+        }
+        catch (UriFormatException e)
+        {
+            throw new UserError($"an integration URL in the environment is not valid ({e.Message}); check "
+                + "NEW_RELIC_EVENTS_URL, STATUSPAGE_API_URL and OTEL_EXPORTER_OTLP_ENDPOINT");
+        }
+
+        governor.Ticked += OnTicked;
+
+        if (serve && _listen is not null)
+        {
+            try
+            {
+                _web = await GuvWebServer.StartAsync(_listen, new WebSources(governor, History, Metrics, _time, dryRun),
+                    cancellationToken);
+            }
+            catch (IOException e)
+            {
+                // Scaling matters more than watching it: go on without the endpoints, and say so loudly.
+                ObservabilityLog.NotListening(_log, e.Message);
+                return;
+            }
+
+            ObservabilityLog.Listening(_log, _web.Address);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_governor is not null)
+        {
+            _governor.Ticked -= OnTicked;
+        }
+
+        if (_web is not null)
+        {
+            await _web.DisposeAsync();
+        }
+
+        if (_integrations is not null)
+        {
+            await _integrations.DisposeAsync();
+        }
+
+        if (_recorder is not null)
+        {
+            await _recorder.DisposeAsync();
+        }
+
+        await History.DisposeAsync();
+    }
+
+    private void OnTicked(Governor.TickReport tick)
+    {
+        var config = _governor!.Config;
+        Metrics.Observe(tick, config);
+        _recorder?.Record(tick);
+        _integrations?.Publish(tick, config);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Guv.History;
+
+/// <summary>History in PostgreSQL, for teams that run guv in several places or want it beside their data.</summary>
+public sealed class PostgresHistoryStore : SqlHistoryStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _description;
+
+    /// <summary>Connects with a <c>postgres://user:password@host:port/database?sslmode=...</c> URL.</summary>
+    /// <exception cref="FormatException">The URL cannot be used; the message never shows the password.</exception>
+    public PostgresHistoryStore(string url)
+    {
+        var builder = PostgresUrl.ToConnectionString(url);
+        _description = $"PostgreSQL {builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
+        _dataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    /// <inheritdoc />
+    public override string Description => _description;
+
+    /// <inheritdoc />
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public override async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
