@@ -41,6 +41,10 @@ public static class ConfigKeys
         new("policy", null, ConfigValueKind.Text, "scaling policy: classic (default), hpa or next"),
         new("value", null, ConfigValueKind.Seconds,
             "hpa policy: jobs per worker (default (deadline - processing) / processing * concurrency)"),
+        new("on_error", null, ConfigValueKind.Text,
+            "when the queue cannot be read: hold (default: keep the count) or fallback (raise to 'fallback')"),
+        new("fallback", null, ConfigValueKind.Count, "workers to have at least after 'failures' failed reads"),
+        new("failures", null, ConfigValueKind.Count, "consecutive failed reads before the fallback applies (default 3)"),
     ];
 
     private static readonly Dictionary<string, ConfigKey> ByName = BuildIndex();

@@ -108,6 +108,19 @@ public sealed record RoleOptions
     /// </summary>
     public double? Value { get; init; }
 
+    /// <summary>
+    /// What to do while the role's queue cannot be read: <c>hold</c> (default) keeps the current count;
+    /// <c>fallback</c> raises it to <see cref="Fallback"/> after <see cref="Failures"/> failed reads. Neither ever
+    /// scales down: dropping workers while blind is what breaks deadlines.
+    /// </summary>
+    public string OnError { get; init; } = ErrorModes.Hold;
+
+    /// <summary>For <c>on_error: fallback</c>: the workers to have at least. Default: none.</summary>
+    public int? Fallback { get; init; }
+
+    /// <summary>Consecutive failed reads before the fallback applies. Default 3.</summary>
+    public int Failures { get; init; } = 3;
+
     /// <summary>statuspage.io page id. Default: env <c>STATUSPAGE_ID</c>.</summary>
     public string? StatusPage { get; init; }
 

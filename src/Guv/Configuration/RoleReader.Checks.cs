@@ -34,6 +34,7 @@ internal sealed partial class RoleReader
                 $"Use one of: {string.Join(", ", WorkloadKinds.All)} (the kind of the Kubernetes object named by 'worker').");
         }
 
+        CheckOnError(options, values);
         if (PolicyCatalog.Find(options.Policy) is null)
         {
             Problem(values.PlaceOf("policy"), role, "policy", $"unknown policy '{options.Policy}'",
@@ -41,6 +42,27 @@ internal sealed partial class RoleReader
         }
 
         CheckDeadline(options, values, nameNode);
+    }
+
+    private void CheckOnError(RoleOptions options, RoleValues values)
+    {
+        var role = options.Name;
+        if (!ErrorModes.All.Contains(options.OnError))
+        {
+            Problem(values.PlaceOf("on_error"), role, "on_error", $"unknown on_error '{options.OnError}'",
+                $"Use one of: {string.Join(", ", ErrorModes.All)}.");
+        }
+        else if (options.OnError == ErrorModes.Fallback && options.Fallback is null)
+        {
+            Problem(values.PlaceOf("on_error"), role, "fallback", "on_error: fallback needs the workers to fall back to",
+                "Add 'fallback: <workers>', or use 'on_error: hold' to keep the current count.");
+        }
+        else if (options.Fallback is { } fallback && fallback > options.Maximum)
+        {
+            Problem(values.PlaceOf("fallback"), role, "fallback",
+                $"fallback {fallback} is above maximum {options.Maximum}",
+                "Lower fallback to at most the maximum, or raise the maximum.");
+        }
     }
 
     /// <summary>

@@ -196,6 +196,9 @@ internal sealed partial class RoleReader(
             StopTimeout = values.Seconds("stop_timeout") ?? 30,
             Policy = values.Text("policy") ?? "classic",
             Value = values.Positive("value"),
+            OnError = values.Text("on_error") ?? (values.Text("fallback") is null ? ErrorModes.Hold : ErrorModes.Fallback),
+            Fallback = values.Count("fallback"),
+            Failures = values.Count("failures", minimumValue: 1) ?? 3,
         };
 
         if (role != ConfigLoader.DefaultsRole)

@@ -39,4 +39,8 @@ public sealed partial class Governor
         Message = "{Role}: found {Found} workers where guv last left {Expected}; scaled by hand or by another tool? "
             + "guv decides from {Found}")]
     private static partial void LogDrift(ILogger log, string role, int found, int expected);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning,
+        Message = "scaled {Role}: {From} -> {To} workers (Fallback): {Explanation}")]
+    private static partial void LogFallback(ILogger log, string role, int? from, int to, string explanation);
 }

@@ -26,6 +26,7 @@ public sealed partial class Governor(
 
     // The count each role had when guv last read or scaled it, to notice when someone else changed it.
     private readonly Dictionary<string, int> _lastCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _failedReads = new(StringComparer.Ordinal);
     private GuvConfig _config = config;
     private GuvConfig? _pending;
 
@@ -91,8 +92,11 @@ public sealed partial class Governor(
         budget.CancelAfter(TimeSpan.FromSeconds(config.PollInterval * _options.TickBudgetShare));
 
         var refs = QueueRefs(config, out var addressErrors);
-        var readings = await ReadQueuesAsync(refs.Values.Distinct().ToList(), budget.Token);
-        var counts = await ReadWorkersAsync(config.Roles, budget.Token);
+        // Queues and workers are read at once: a slow broker must not eat the time the platform read needs.
+        var readingsTask = ReadQueuesAsync(refs.Values.Distinct().ToList(), budget.Token);
+        var countsTask = ReadWorkersAsync(config.Roles, budget.Token);
+        var readings = await readingsTask;
+        var counts = await countsTask;
 
         var ticks = new Dictionary<string, RoleTick>(StringComparer.Ordinal);
         var requests = new List<ScaleRequest>();
@@ -126,10 +130,7 @@ public sealed partial class Governor(
         if (addressErrors.TryGetValue(role.Name, out var addressError))
         {
             LogReadFailed(log, role.Name, addressError);
-            return new RoleTick(role.Name, null, platform?.Workers, null, platform?.Workers, addressError)
-            {
-                ErrorKind = "broker_address",
-            };
+            return Unread(role, platform, addressError, "broker_address");
         }
 
         var reading = readings.GetValueOrDefault(refs[role.Name]);
@@ -137,11 +138,10 @@ public sealed partial class Governor(
         {
             var error = reading?.Detail ?? "the queue was not read within the tick's time budget";
             LogReadFailed(log, role.Name, error);
-            return new RoleTick(role.Name, null, platform?.Workers, null, platform?.Workers, error)
-            {
-                ErrorKind = reading?.Error is { } kind ? SnakeCase(kind.ToString()) : "timeout",
-            };
+            return Unread(role, platform, error, reading?.Error is { } kind ? SnakeCase(kind.ToString()) : "timeout");
         }
+
+        _failedReads.Remove(role.Name);
 
         if (platform?.Error is { } platformError)
         {
@@ -169,6 +169,24 @@ public sealed partial class Governor(
         }
 
         return new RoleTick(role.Name, stats, platform?.Workers, decision, platform?.Workers, null);
+    }
+
+    /// <summary>
+    /// A role whose queue could not be read keeps its count (<c>on_error: hold</c>), or after <c>failures</c>
+    /// failed reads in a row is raised to its <c>fallback</c>; it is never lowered on missing data.
+    /// </summary>
+    private RoleTick Unread(RoleOptions role, PlatformResult? platform, string error, string kind)
+    {
+        var failures = _failedReads[role.Name] = _failedReads.GetValueOrDefault(role.Name) + 1;
+        var tick = new RoleTick(role.Name, null, platform?.Workers, null, platform?.Workers, error) { ErrorKind = kind };
+        if (role.OnError != ErrorModes.Fallback || role.Fallback is not { } fallback || failures < role.Failures
+            || platform?.Workers is not { } current || current >= fallback)
+        {
+            return tick;
+        }
+
+        var explanation = $"queue unread for {failures} ticks: raising to the fallback of {fallback} workers";
+        return tick with { Decision = new ScalingDecision(fallback, fallback, DecisionReason.Fallback, explanation) };
     }
 
     private async Task ApplyAsync(List<ScaleRequest> requests, Dictionary<string, RoleTick> ticks, CancellationToken budget)
@@ -212,7 +230,11 @@ public sealed partial class Governor(
 
                 // A platform may apply less than asked (Heroku's dyno limits, which it warns about itself): log and
                 // remember what it applied, and a count it kept as no change.
-                if (result.Workers is { } kept && kept == request.From)
+                if (tick.Stats is null)
+                {
+                    LogFallback(log, request.Role.Name, request.From, result.Workers ?? request.To, tick.Decision!.Explanation);
+                }
+                else if (result.Workers is { } kept && kept == request.From)
                 {
                     LogUnchanged(log, request.Role.Name, tick.Stats!.Jobs, kept, tick.Decision!.Estimate,
                         tick.Decision.Reason);

@@ -38,6 +38,13 @@ public sealed class RabbitMqManagementSource(HttpClient http) : IQueueSource
             var failed = QueueReading.Failed(e.Error, e.Message);
             return queues.ToDictionary(q => q, _ => failed);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The tick's budget ran out for this vhost only: its queues fail, the groups that answered keep theirs.
+            var failed = QueueReading.Failed(QueueReadError.Unreachable,
+                $"the management API at {broker.Management} did not answer within the tick's time budget");
+            return queues.ToDictionary(q => q, _ => failed);
+        }
 
         return queues.ToDictionary(q => q, q => listing.TryGetValue(q.Name, out var reading)
             ? reading

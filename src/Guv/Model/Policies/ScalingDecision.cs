@@ -20,6 +20,9 @@ public enum DecisionReason
 
     /// <summary>The estimate equals the current count.</summary>
     Unchanged,
+
+    /// <summary>The queue could not be read for several ticks: the role's <c>fallback</c> count, never lower.</summary>
+    Fallback,
 }
 
 /// <summary>A policy's answer for one role at one tick.</summary>
