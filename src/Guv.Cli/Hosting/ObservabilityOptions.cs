@@ -9,7 +9,8 @@ internal static class ObservabilityOptions
 {
     public static Option<string?> Listen() => new("--listen")
     {
-        Description = $"Serve the dashboard, /metrics, /healthz and /api on HOST:PORT, or 'off'. Default {ListenAddress.Default}.",
+        Description = "Serve the dashboard, /metrics, /healthz and /api on HOST:PORT, or 'off'. "
+            + $"Default {ListenAddress.Default}.",
     };
 
     public static Option<string?> HistoryDb(string name = "--history-db") => new(name)
