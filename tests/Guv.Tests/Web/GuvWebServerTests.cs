@@ -141,7 +141,10 @@ public sealed class GuvWebServerTests
         public Task AppendAsync(IReadOnlyList<HistoryRecord> records, CancellationToken cancellationToken) =>
             Task.CompletedTask;
 
-        public Task<IReadOnlyList<HistoryRecord>> ReadAsync(string? role, DateTimeOffset since, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<HistoryRecord>> ReadAsync(
+            string? role,
+            DateTimeOffset since,
+            CancellationToken cancellationToken) =>
             throw new Microsoft.Data.Sqlite.SqliteException("disk I/O error", 10);
 
         public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.FromResult(0);
