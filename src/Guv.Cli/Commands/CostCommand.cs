@@ -13,7 +13,7 @@ internal static class CostCommand
 {
     public static Command Build()
     {
-        var history = ObservabilityOptions.HistoryDb("--history");
+        var history = ObservabilityOptions.HistoryDbOption("--history");
         var config = RunCommand.ConfigOption();
         config.Description = "The config to replay the history through. Default: the YAML in env GUV_CONFIG, if set.";
         var since = new Option<string?>("--since") { Description = $"Only history from this time on: {TimeSpec.Help}." };

@@ -20,22 +20,22 @@ internal static class RunCommand
         };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also log ticks that change nothing." };
-        var (listen, historyDb) = (ObservabilityOptions.Listen(), ObservabilityOptions.HistoryDb());
+        var observe = new ObservabilityOptions();
 
         var command = new Command("run",
             "Govern the workers of every role in the config, one tick every pollinterval, until stopped.\n"
             + "Example: guv run --config workers.guv.yaml --dry-run")
         {
-            config, once, dryRun, logFormat, verbose, listen, historyDb,
+            config, once, dryRun, logFormat, verbose,
         };
+        observe.All.ToList().ForEach(command.Options.Add);
         command.SetAction((result, _) => RunAsync(
             result.GetValue(config),
             result.GetValue(once),
             result.GetValue(dryRun),
             result.GetValue(logFormat)!,
             result.GetValue(verbose),
-            result.GetValue(listen),
-            result.GetValue(historyDb)));
+            observe.Read(result)));
         return command;
     }
 
@@ -50,8 +50,7 @@ internal static class RunCommand
         bool dryRun,
         string logFormat,
         bool verbose,
-        string? listen,
-        string? historyDb)
+        ObservabilitySettings observe)
     {
         var config = ConfigSource.Load(configPath);
         GovernorHost.Preflight(config);
@@ -61,7 +60,7 @@ internal static class RunCommand
         var log = logs.CreateLogger("guv");
         var time = TimeProvider.System;
         using var http = GovernorHost.CreateHttpClient();
-        await using var observability = ObservabilityHost.Create(listen, historyDb, logs, time);
+        await using var observability = ObservabilityHost.Create(observe, logs, time);
         await using var platforms = GovernorHost.CreatePlatforms(time, logs, observability.Measure);
         var governor = new Governor.Governor(config, new RabbitMqManagementSource(http), platforms, time,
             logs.CreateLogger<Governor.Governor>(), new Governor.GovernorOptions { DryRun = dryRun });

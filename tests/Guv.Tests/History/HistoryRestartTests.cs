@@ -27,7 +27,7 @@ public sealed class HistoryRestartTests : IDisposable
 
         // The second guv goes through the same wiring as 'guv run': open the store, restore, record.
         var second = new GovernorRig(Config, platform: platform, time: time);
-        await using var observability = ObservabilityHost.Create("off", HistoryPath, NullLoggerFactory.Instance, time);
+        await using var observability = ObservabilityHost.Create(Settings, NullLoggerFactory.Instance, time);
         await observability.StartAsync(second.Governor, dryRun: false, serve: false, CancellationToken.None);
 
         Assert.Equal(4, second.Governor.HistoryOf("resize").Count);
@@ -78,7 +78,7 @@ public sealed class HistoryRestartTests : IDisposable
     private async Task<(FakePlatform Platform, ManualTime Time, DateTimeOffset BurstAt)> RunFirstGuvAsync()
     {
         var first = new GovernorRig(Config);
-        await using (var observability = ObservabilityHost.Create("off", HistoryPath, NullLoggerFactory.Instance, first.Time))
+        await using (var observability = ObservabilityHost.Create(Settings, NullLoggerFactory.Instance, first.Time))
         {
             await observability.StartAsync(first.Governor, dryRun: false, serve: false, CancellationToken.None);
             await first.TickAsync("resize", 200);
@@ -93,6 +93,8 @@ public sealed class HistoryRestartTests : IDisposable
     }
 
     private string HistoryPath => Path.Combine(_folder, "history.db");
+
+    private ObservabilitySettings Settings => new("off", HistoryPath, TimeSpan.FromDays(14));
 
     private SqliteHistoryStore Store() => new(HistoryPath);
 }
