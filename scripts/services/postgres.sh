@@ -59,7 +59,8 @@ cmd_start() {
     log "PostgreSQL already running on $HOST:$PORT"
     return 0
   fi
-  [ -z "$(ss -Hltn "sport = :$PORT" 2>/dev/null)" ] || die "port $PORT is already in use: $(ss -Hltnp "sport = :$PORT" | head -n 1)"
+  [ -z "$(ss -Hltn "sport = :$PORT" 2>/dev/null)" ] \
+    || die "port $PORT is already in use: $(ss -Hltnp "sport = :$PORT" | head -n 1)"
   log "starting PostgreSQL on $HOST:$PORT..."
   rm -rf "$DATA"
   mkdir -p "$DIR"

@@ -13,7 +13,7 @@ internal static class CostCommand
 {
     public static Command Build()
     {
-        var history = ObservabilityOptions.HistoryDb("--history");
+        var history = ObservabilityOptions.HistoryDbOption("--history");
         var config = RunCommand.ConfigOption();
         config.Description = "The config to replay the history through. Default: the YAML in env GUV_CONFIG, if set.";
         var since = new Option<string?>("--since") { Description = $"Only history from this time on: {TimeSpec.Help}." };
@@ -53,7 +53,8 @@ internal static class CostCommand
         foreach (var value in values)
         {
             var parts = value.Split('=', 2);
-            if (parts.Length != 2 || !decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var dollars)
+            if (parts.Length != 2
+                || !decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var dollars)
                 || dollars < 0)
             {
                 throw new UserError($"--price '{value}' is not SIZE=DOLLARS; write e.g. --price standard-1x=0.035");
@@ -69,8 +70,8 @@ internal static class CostCommand
     {
         var c = CultureInfo.InvariantCulture;
         var header = replayed is null ? "" : string.Format(c, " {0,14} {1,10} {2,9}", "replayed w-h", "replayed $", "change");
-        Console.WriteLine(string.Format(c, "{0,-20} {1,-14} {2,8} {3,14} {4,10}", "role", "size", "hours", "worker-hours", "dollars")
-            + header);
+        Console.WriteLine(string.Format(c, "{0,-20} {1,-14} {2,8} {3,14} {4,10}",
+            "role", "size", "hours", "worker-hours", "dollars") + header);
         foreach (var cost in costs)
         {
             var line = string.Format(c, "{0,-20} {1,-14} {2,8:0.0} {3,14:0.00} {4,10}", cost.Role, cost.Size, cost.Hours,

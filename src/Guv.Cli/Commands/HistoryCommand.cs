@@ -20,7 +20,7 @@ internal static class HistoryCommand
         {
             Description = $"Only ticks from this time on: {TimeSpec.Help}. Default: all that is kept (14 days).",
         };
-        var historyDb = ObservabilityOptions.HistoryDb();
+        var historyDb = ObservabilityOptions.HistoryDbOption();
         var export = new Command("export",
             "Write the stored history to standard output.\nExample: guv history export --format csv --since 1d > ticks.csv")
         {

@@ -21,15 +21,16 @@ internal static class RunCommand
         logFormat.AcceptOnlyFromAmong("text", "json");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also log ticks that change nothing." };
         var allowKey = CommonOptions.AllowKey();
-        var (listen, historyDb) = (ObservabilityOptions.Listen(), ObservabilityOptions.HistoryDb());
+        var observe = new ObservabilityOptions();
 
         var command = new Command("run",
             "Govern the workers of every role in the config, one tick every pollinterval, until stopped.\n"
             + "Reloads the config when its file changes or on SIGHUP; an invalid new config is logged and ignored.\n"
             + "Example: guv run --config workers.guv.yaml --dry-run")
         {
-            config, once, dryRun, logFormat, verbose, allowKey, listen, historyDb,
+            config, once, dryRun, logFormat, verbose, allowKey,
         };
+        observe.All.ToList().ForEach(command.Options.Add);
         command.SetAction((result, _) => RunAsync(
             result.GetValue(config),
             result.GetValue(once),
@@ -37,8 +38,7 @@ internal static class RunCommand
             result.GetValue(logFormat)!,
             result.GetValue(verbose),
             result.GetValue(allowKey) ?? [],
-            result.GetValue(listen),
-            result.GetValue(historyDb)));
+            observe.Read(result)));
         return command;
     }
 
@@ -54,8 +54,7 @@ internal static class RunCommand
         string logFormat,
         bool verbose,
         string[] allowKeys,
-        string? listen,
-        string? historyDb)
+        ObservabilitySettings observe)
     {
         var loader = new Guv.Configuration.ConfigLoader(null, allowKeys);
         var config = ConfigSource.Load(configPath, loader);
@@ -66,7 +65,7 @@ internal static class RunCommand
         var log = logs.CreateLogger("guv");
         var time = TimeProvider.System;
         using var http = GovernorHost.CreateHttpClient();
-        await using var observability = ObservabilityHost.Create(listen, historyDb, logs, time);
+        await using var observability = ObservabilityHost.Create(observe, logs, time);
         await using var platforms = GovernorHost.CreatePlatforms(time, logs, observability.Measure);
         var governor = new Governor.Governor(config, new RabbitMqManagementSource(http), platforms, time,
             logs.CreateLogger<Governor.Governor>(), new Governor.GovernorOptions { DryRun = dryRun });

@@ -93,7 +93,8 @@ internal static class WorkerStatsCommand
         foreach (var s in stats)
         {
             Console.WriteLine(string.Format(c, "{0}: {1} dyno runs", s.Type, s.Runs));
-            Console.WriteLine(string.Format(c, "  {0,-33} {1,5} {2,8} {3,8} {4,8} {5,8}", "seconds", "n", "min", "median", "p90", "max"));
+            Console.WriteLine(string.Format(c, "  {0,-33} {1,5} {2,8} {3,8} {4,8} {5,8}",
+                "seconds", "n", "min", "median", "p90", "max"));
             foreach (var (name, summary) in new[]
                      {
                          ("boot (scale request to ready)", s.Boot), ("startup (process start to ready)", s.Startup),

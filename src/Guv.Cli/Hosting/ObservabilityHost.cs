@@ -21,6 +21,7 @@ internal sealed class ObservabilityHost : IAsyncDisposable
     private HistoryRecorder? _recorder;
     private GuvWebServer? _web;
     private Integrations.IntegrationSet? _integrations;
+    private TimeSpan _retention = HistoryRecorder.DefaultRetention;
 
     private ObservabilityHost(ListenAddress? listen, IHistoryStore store, ILoggerFactory logs, TimeProvider time)
     {
@@ -40,12 +41,12 @@ internal sealed class ObservabilityHost : IAsyncDisposable
 
     /// <summary>Checks the options; nothing is opened or bound yet.</summary>
     /// <exception cref="UserError">An option cannot be used.</exception>
-    public static ObservabilityHost Create(string? listen, string? historyDb, ILoggerFactory logs, TimeProvider time)
+    public static ObservabilityHost Create(ObservabilitySettings settings, ILoggerFactory logs, TimeProvider time)
     {
         try
         {
-            return new ObservabilityHost(ListenAddress.Parse(listen ?? ListenAddress.Default),
-                HistoryStores.Open(historyDb), logs, time);
+            return new ObservabilityHost(ListenAddress.Parse(settings.Listen ?? ListenAddress.Default),
+                HistoryStores.Open(settings.HistoryDb), logs, time) { _retention = settings.Retention };
         }
         catch (FormatException e)
         {
@@ -73,7 +74,8 @@ internal sealed class ObservabilityHost : IAsyncDisposable
                 + $"{Queues.BrokerAddress.RedactText(e.Message)}; check --history-db, or give --history-db off");
         }
 
-        _recorder = new HistoryRecorder(History, () => governor.Config, _time, _logs.CreateLogger<HistoryRecorder>());
+        _recorder = new HistoryRecorder(History, () => governor.Config, _time, _logs.CreateLogger<HistoryRecorder>(),
+            _retention);
         try
         {
             _integrations = Integrations.IntegrationSet.FromEnvironment(Environment.GetEnvironmentVariable, _logs);

@@ -1,20 +1,46 @@
 using System.CommandLine;
+using System.Globalization;
 using Guv.History;
 using Guv.Web;
 
 namespace Guv.Cli.Hosting;
 
 /// <summary>The options of <c>guv run</c> and the analysis commands that say where guv serves and stores.</summary>
-internal static class ObservabilityOptions
+internal sealed class ObservabilityOptions
 {
-    public static Option<string?> Listen() => new("--listen")
+    public Option<string?> Listen { get; } = new("--listen")
     {
-        Description = $"Serve the dashboard, /metrics, /healthz and /api on HOST:PORT, or 'off'. Default {ListenAddress.Default}.",
+        Description = "Serve the dashboard, /metrics, /healthz and /api on HOST:PORT, or 'off'. "
+            + $"Default {ListenAddress.Default}.",
     };
 
-    public static Option<string?> HistoryDb(string name = "--history-db") => new(name)
+    public Option<string?> HistoryDb { get; } = HistoryDbOption();
+
+    public Option<double> HistoryDays { get; } = new("--history-days")
     {
-        Description = $"Where history is kept: a SQLite file, a postgres://user:password@host/db URL, or 'off'. "
+        Description = "Days of history kept; older ticks are deleted once an hour.",
+        DefaultValueFactory = _ => HistoryRecorder.DefaultRetention.TotalDays,
+    };
+
+    /// <summary>Every option, to add to a command.</summary>
+    public IEnumerable<Option> All => [Listen, HistoryDb, HistoryDays];
+
+    public static Option<string?> HistoryDbOption(string name = "--history-db") => new(name)
+    {
+        Description = "Where history is kept: a SQLite file, a postgres://user:password@host/db URL, or 'off'. "
             + $"Default {HistoryStores.DefaultPath}.",
     };
+
+    /// <exception cref="UserError">A value is out of range.</exception>
+    public ObservabilitySettings Read(ParseResult result)
+    {
+        var days = result.GetValue(HistoryDays);
+        if (!double.IsFinite(days) || days <= 0 || days > 36500)
+        {
+            throw new UserError(
+                $"--history-days must be a number of days above 0, got {days.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return new ObservabilitySettings(result.GetValue(Listen), result.GetValue(HistoryDb), TimeSpan.FromDays(days));
+    }
 }

@@ -8,7 +8,7 @@ namespace Guv.Analysis;
 /// </summary>
 public static partial class ConfigKeyEditor
 {
-    /// <summary>Returns the text with <paramref name="key"/> of <paramref name="role"/> set to <paramref name="value"/>.</summary>
+    /// <summary>The text with <paramref name="key"/> of <paramref name="role"/> set to <paramref name="value"/>.</summary>
     /// <exception cref="FormatException">The role is not in the text, or is written in a way this cannot edit.</exception>
     public static string Set(string text, string role, string key, string value)
     {

@@ -256,7 +256,8 @@ public sealed partial class Governor(
     }
 
     private static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        string.Concat(name.Select((c, i) =>
+            char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static Dictionary<string, QueueRef> QueueRefs(GuvConfig config, out Dictionary<string, string> errors)
     {

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Guv.History;
+using Guv.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -54,9 +56,18 @@ internal static class ApiEndpoints
                 from = parsed;
             }
 
-            var records = await sources.History.ReadAsync(string.IsNullOrEmpty(role) ? null : role, from,
-                cancellationToken);
-            return Results.Json(records);
+            try
+            {
+                var records = await sources.History.ReadAsync(string.IsNullOrEmpty(role) ? null : role, from,
+                    cancellationToken);
+                return Results.Json(records);
+            }
+            catch (Exception e) when (e is DbException or IOException or TimeoutException)
+            {
+                return Results.Text($"the history in {sources.History.Description} cannot be read now: "
+                    + $"{BrokerAddress.RedactText(e.Message)}\n", "text/plain",
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
         });
 
         app.MapGet("/", () => Asset("index.html"));

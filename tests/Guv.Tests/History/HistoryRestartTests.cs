@@ -1,3 +1,4 @@
+using Guv.Cli.Hosting;
 using Guv.History;
 using Guv.Tests.TestDoubles;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,12 +25,12 @@ public sealed class HistoryRestartTests : IDisposable
     {
         var (platform, time, burstAt) = await RunFirstGuvAsync();
 
+        // The second guv goes through the same wiring as 'guv run': open the store, restore, record.
         var second = new GovernorRig(Config, platform: platform, time: time);
-        await using var store = Store();
-        await store.InitializeAsync(CancellationToken.None);
-        var restored = await HistoryRecorder.RestoreAsync(second.Governor, store, time, CancellationToken.None);
+        await using var observability = ObservabilityHost.Create(Settings, NullLoggerFactory.Instance, time);
+        await observability.StartAsync(second.Governor, dryRun: false, serve: false, CancellationToken.None);
 
-        Assert.Equal(4, restored);
+        Assert.Equal(4, second.Governor.HistoryOf("resize").Count);
         DateTimeOffset? dropped = null;
         for (var i = 0; i < 20 && dropped is null; i++)
         {
@@ -77,23 +78,23 @@ public sealed class HistoryRestartTests : IDisposable
     private async Task<(FakePlatform Platform, ManualTime Time, DateTimeOffset BurstAt)> RunFirstGuvAsync()
     {
         var first = new GovernorRig(Config);
-        await using var store = Store();
-        await store.InitializeAsync(CancellationToken.None);
-        var recorder = new HistoryRecorder(store, () => first.Governor.Config, first.Time,
-            NullLogger<HistoryRecorder>.Instance);
-        first.Governor.Ticked += recorder.Record;
-
-        var burstAt = first.Time.Now;
-        await first.TickAsync("resize", 200);
-        for (var i = 0; i < 3; i++)
+        await using (var observability = ObservabilityHost.Create(Settings, NullLoggerFactory.Instance, first.Time))
         {
-            var quiet = await first.TickAsync("resize", 0);
-            Assert.Equal(10, quiet.Roles[0].Applied);
+            await observability.StartAsync(first.Governor, dryRun: false, serve: false, CancellationToken.None);
+            await first.TickAsync("resize", 200);
+            for (var i = 0; i < 3; i++)
+            {
+                var quiet = await first.TickAsync("resize", 0);
+                Assert.Equal(10, quiet.Roles[0].Applied);
+            }
         }
 
-        await recorder.DisposeAsync();
-        return (first.Platform, first.Time, burstAt);
+        return (first.Platform, first.Time, GovernorRig.Start);
     }
 
-    private SqliteHistoryStore Store() => new(Path.Combine(_folder, "history.db"));
+    private string HistoryPath => Path.Combine(_folder, "history.db");
+
+    private ObservabilitySettings Settings => new("off", HistoryPath, TimeSpan.FromDays(14));
+
+    private SqliteHistoryStore Store() => new(HistoryPath);
 }

@@ -112,10 +112,43 @@ public sealed class GuvWebServerTests
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", metrics.Content.Headers.ContentType!.ToString());
     }
 
+    [Fact]
+    public async Task History_StoreFailing_AnswersUnavailableWithTheCause()
+    {
+        var rig = new GovernorRig(Config);
+        await using var web = await StartAsync(rig, new FailingStore());
+        using var http = new HttpClient { BaseAddress = web.Address };
+
+        using var answer = await http.GetAsync("api/history");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        Assert.Contains("disk I/O error", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static Task<GuvWebServer> StartAsync(GovernorRig rig, IHistoryStore store) =>
         GuvWebServer.StartAsync(new ListenAddress(IPAddress.Loopback, 0),
             new WebSources(rig.Governor, store, new GuvMetrics(), rig.Time, DryRun: false), CancellationToken.None);
 
     private static HistoryRecord Record(DateTimeOffset at, string role, int jobs) =>
         new(at, role, jobs, null, null, null, 1, 1, 1, 1, 1, 5, 60, "Unchanged", null, null);
+
+    private sealed class FailingStore : IHistoryStore
+    {
+        public string Description => "a broken store";
+
+        public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task AppendAsync(IReadOnlyList<HistoryRecord> records, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
+
+        public Task<IReadOnlyList<HistoryRecord>> ReadAsync(
+            string? role,
+            DateTimeOffset since,
+            CancellationToken cancellationToken) =>
+            throw new Microsoft.Data.Sqlite.SqliteException("disk I/O error", 10);
+
+        public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.FromResult(0);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

@@ -1,0 +1,7 @@
+namespace Guv.Cli.Hosting;
+
+/// <summary>Where <c>guv run</c> serves and stores, as given on the command line.</summary>
+/// <param name="Listen">The <c>--listen</c> value.</param>
+/// <param name="HistoryDb">The <c>--history-db</c> value.</param>
+/// <param name="Retention">How long history is kept.</param>
+internal sealed record ObservabilitySettings(string? Listen, string? HistoryDb, TimeSpan Retention);
