@@ -8,8 +8,8 @@ namespace Guv.Model.Policies;
 /// spread of processing times and the workers already booting. Enough worker slots so that (1) in steady state
 /// the configured percentile of jobs meets the deadline (Erlang C with a variability correction), and (2) the
 /// backlog left when a worker asked for now has booted stops delaying new jobs within the deadline; never more
-/// slots than there are jobs to work on; and down only after the surplus has lasted one boot time, when keeping an
-/// idle worker has cost as much as booting it again would. The reasoning is in docs/next-policy.md.
+/// slots than there are jobs to work on; and down only after the surplus has lasted two boot times, when keeping an
+/// idle worker has cost about as much as booting it again would. The reasoning is in docs/next-policy.md.
 /// </summary>
 public sealed class NextPolicy : IScalingPolicy
 {
@@ -17,7 +17,7 @@ public sealed class NextPolicy : IScalingPolicy
     /// Standard deviations of a one-tick Poisson count added to the rate planned with, so that noise in the rate
     /// is not read as a lull.
     /// </summary>
-    public const double RateConfidence = 0.5;
+    public const double RateConfidence = 0.25;
 
     /// <summary>The shared instance; the policy keeps no state of its own.</summary>
     public static readonly NextPolicy Instance = new();
@@ -47,14 +47,15 @@ public sealed class NextPolicy : IScalingPolicy
             return new(estimate, null, DecisionReason.Unchanged, explanation);
         }
 
-        // Ski rental: an idle worker costs one worker-second per second, booting it again costs `boot` seconds
-        // (and late jobs while it boots). Holding the surplus for one boot time before letting go never costs more
-        // than twice the best choice made in hindsight.
-        var hold = Math.Max(role.Boot, input.TickSeconds);
+        // Ski rental: an idle worker costs one worker-second per second; booting it again costs `boot` billed
+        // seconds plus about as many seconds of capacity missing while it boots. Holding the surplus until it has
+        // cost that much (two boot times) before letting go never costs more than twice the best choice made in
+        // hindsight.
+        var hold = Math.Max(2 * role.Boot, input.TickSeconds);
         var since = observation.At.AddSeconds(-hold);
         var highest = input.History.Newest(TicksIn(hold, input.TickSeconds)).Where(t => t.At > since)
             .Select(t => t.Estimate).Append(estimate).Max();
-        var held = $"{explanation}; highest estimate of the last {hold:0} s (one boot) is {highest}";
+        var held = $"{explanation}; highest estimate of the last {hold:0} s (two boots) is {highest}";
         return highest < now
             ? new(estimate, highest, highest == estimate ? DecisionReason.ScaleDown : DecisionReason.ScaleDownToHistory,
                 held)

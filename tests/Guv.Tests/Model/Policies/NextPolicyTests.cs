@@ -72,10 +72,10 @@ public class NextPolicyTests
     }
 
     [Fact]
-    public void ScaleDown_HeldForOneBootTime_ThenFollowsTheEstimate()
+    public void ScaleDown_HeldForTwoBootTimes_ThenFollowsTheEstimate()
     {
-        var recent = History((40, 12, 0.0));
-        var old = History((60, 12, 0.0));
+        var recent = History((90, 12, 0.0));
+        var old = History((110, 12, 0.0));
 
         var held = NextPolicy.Instance.Decide(Input(Role, 0, 14, rate: 0.0, history: recent));
         var released = NextPolicy.Instance.Decide(Input(Role, 0, 14, rate: 0.0, history: old));
