@@ -30,7 +30,8 @@ public sealed class NextPolicy : IScalingPolicy
     {
         var role = input.Role;
         var observation = input.Observation;
-        var estimate = Estimate(role, observation, input.TickSeconds, SmoothedRate(input), out var explanation);
+        var smoothed = SmoothedRate(input, RateSpan(role, input.TickSeconds));
+        var estimate = Estimate(role, observation, input.TickSeconds, smoothed, out var explanation);
         var current = observation.CurrentWorkers;
         if (current is not { } now)
         {
@@ -50,12 +51,12 @@ public sealed class NextPolicy : IScalingPolicy
         // Ski rental: an idle worker costs one worker-second per second; booting it again costs `boot` billed
         // seconds plus about as many seconds of capacity missing while it boots. Holding the surplus until it has
         // cost that much (two boot times) before letting go never costs more than twice the best choice made in
-        // hindsight.
-        var hold = Math.Max(2 * role.Boot, input.TickSeconds);
+        // hindsight. With a deadline much longer than a reaction the queue covers a late re-boot: hold less.
+        var hold = Math.Max(2 * role.Boot * ReactionShare(role, input.TickSeconds), input.TickSeconds);
         var since = observation.At.AddSeconds(-hold);
         var highest = input.History.Newest(TicksIn(hold, input.TickSeconds)).Where(t => t.At > since)
             .Select(t => t.Estimate).Append(estimate).Max();
-        var held = $"{explanation}; highest estimate of the last {hold:0} s (two boots) is {highest}";
+        var held = $"{explanation}; highest estimate of the last {hold:0} s is {highest}";
         return highest < now
             ? new(estimate, highest, highest == estimate ? DecisionReason.ScaleDown : DecisionReason.ScaleDownToHistory,
                 held)
@@ -84,7 +85,7 @@ public sealed class NextPolicy : IScalingPolicy
 
         var seen = observation.PublishRate ?? 0;
         var count = (smoothedRate ?? seen) * tickSeconds;
-        var rate = (count + RateConfidence * Math.Sqrt(count)) / tickSeconds;
+        var rate = (count + RateConfidence * ReactionShare(role, tickSeconds) * Math.Sqrt(count)) / tickSeconds;
 
         // Jobs still waiting when a worker asked for now is up: those waiting now plus the arrivals during the
         // boot, less what running workers finish meanwhile and booting ones once up (half the boot, on average).
@@ -121,15 +122,14 @@ public sealed class NextPolicy : IScalingPolicy
     public static double RateSpan(RoleOptions role, double tickSeconds) =>
         Math.Max(Math.Max(role.Boot, tickSeconds), role.Deadline - role.Processing);
 
-    /// <summary>The mean publish rate over <see cref="RateSpan"/>, this tick included, when known.</summary>
-    private static double? SmoothedRate(PolicyInput input)
+    /// <summary>The mean publish rate over the last <paramref name="span"/> seconds, this tick included, when known.</summary>
+    private static double? SmoothedRate(PolicyInput input, double span)
     {
         if (input.Observation.PublishRate is not { } now)
         {
             return null;
         }
 
-        var span = RateSpan(input.Role, input.TickSeconds);
         var since = input.Observation.At.AddSeconds(-span);
         var (sum, count) = (now, 1);
         foreach (var tick in input.History.Newest(TicksIn(span, input.TickSeconds)))
@@ -143,6 +143,14 @@ public sealed class NextPolicy : IScalingPolicy
 
         return sum / count;
     }
+
+    /// <summary>
+    /// How much of the deadline a late reaction (a poll, then a boot) eats, at most 1. The noise margin and the
+    /// scale-down hold guard against reacting late; with a deadline much longer than a reaction they are worth less,
+    /// since the queue absorbs what a late reaction leaves, and they shrink in proportion.
+    /// </summary>
+    public static double ReactionShare(RoleOptions role, double tickSeconds) =>
+        Math.Min(1, (role.Boot + tickSeconds) / Math.Max(tickSeconds, role.Deadline - role.Processing));
 
     private static int TicksIn(double seconds, double tickSeconds) => (int)Math.Ceiling(seconds / tickSeconds) + 1;
 }
