@@ -15,7 +15,8 @@ internal sealed class MarkdownReport(TextWriter output)
         Line("Made by `bench/policies` (see its README). Command:");
         Line();
         Line("```");
-        Line($"dotnet run -c Release --project bench/policies -- {string.Join(' ', args)}".TrimEnd());
+        var traces = Environment.GetEnvironmentVariable("GUV_TRACES") is { Length: > 0 } folder ? $"GUV_TRACES={folder} " : "";
+        Line($"{traces}dotnet run -c Release --project bench/policies -- {string.Join(' ', args)}".TrimEnd(' ', '-'));
         Line("```");
         Line();
         Line($"Machine: {Environment.ProcessorCount} cores (`nproc`), {CpuModel()}, {RuntimeInformation.OSDescription}; "
@@ -23,7 +24,8 @@ internal sealed class MarkdownReport(TextWriter output)
             + $"run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. The simulation is single-threaded.");
         Line();
         Line("Every scenario: processing lognormal with mean 10 s and stddev 5 s (the Azure trace: from its tokens, "
-            + "`1 + 0.0005*ContextTokens + 0.04*GeneratedTokens`, mean about 10 s), percentile 99, boot 50 s, "
+            + "`1 + 0.0005*ContextTokens + 0.04*GeneratedTokens`, mean 10.0 s, stddev 6.5 s, which the role states), "
+            + "percentile 99, boot 50 s, "
             + "concurrency 1, minimum 1, maximum 500, seed 1. *within* is the share of jobs done within the "
             + "scenario's deadline from arrival; *worker-h* is billed time, boots included; *util* is busy over "
             + "billed; *next ÷* is next's worker-hours over that row's. Tuned baselines are the cheapest setting "
