@@ -15,7 +15,10 @@ internal sealed class MarkdownReport(TextWriter output)
         Line("Made by `bench/policies` (see its README). Command:");
         Line();
         Line("```");
-        Line($"dotnet run -c Release --project bench/policies -- {string.Join(' ', args)}".TrimEnd());
+        var traces = Environment.GetEnvironmentVariable("GUV_TRACES") is { Length: > 0 } folder
+            ? $"GUV_TRACES={folder} "
+            : "";
+        Line($"{traces}dotnet run -c Release --project bench/policies -- {string.Join(' ', args)}".TrimEnd(' ', '-'));
         Line("```");
         Line();
         Line($"Machine: {Environment.ProcessorCount} cores (`nproc`), {CpuModel()}, {RuntimeInformation.OSDescription}; "
@@ -23,7 +26,8 @@ internal sealed class MarkdownReport(TextWriter output)
             + $"run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. The simulation is single-threaded.");
         Line();
         Line("Every scenario: processing lognormal with mean 10 s and stddev 5 s (the Azure trace: from its tokens, "
-            + "`1 + 0.0005*ContextTokens + 0.04*GeneratedTokens`, mean about 10 s), percentile 99, boot 50 s, "
+            + "`1 + 0.0005*ContextTokens + 0.04*GeneratedTokens`, mean 10.0 s, stddev 6.5 s, which the role states), "
+            + "percentile 99, boot 50 s, "
             + "concurrency 1, minimum 1, maximum 500, seed 1. *within* is the share of jobs done within the "
             + "scenario's deadline from arrival; *worker-h* is billed time, boots included; *util* is busy over "
             + "billed; *next ÷* is next's worker-hours over that row's. Tuned baselines are the cheapest setting "
@@ -58,7 +62,8 @@ internal sealed class MarkdownReport(TextWriter output)
             Row(name, "classic", run.Classic, run.Next);
             Row("", "hpa", run.Hpa, run.Next);
             Row("", "**next**", run.Next, null);
-            Row("", $"classic tuned ({run.ClassicTuned.Setting}){Unmet(run.ClassicTuned)}", run.ClassicTuned.Result, run.Next);
+            Row("", $"classic tuned ({run.ClassicTuned.Setting}){Unmet(run.ClassicTuned)}", run.ClassicTuned.Result,
+                run.Next);
             Row("", $"hpa tuned ({run.HpaTuned.Setting}){Unmet(run.HpaTuned)}", run.HpaTuned.Result, run.Next);
         }
 
@@ -84,12 +89,14 @@ internal sealed class MarkdownReport(TextWriter output)
 
         Line();
         var met = runs.Count(r => r.NextMet);
-        var cheaper = runs.Count(r => r.NextMet && r.CheaperTuned is { } t && r.Next.WorkerSeconds <= 0.70 * t.Result.WorkerSeconds);
+        var cheaper = runs.Count(r =>
+            r.NextMet && r.CheaperTuned is { } t && r.Next.WorkerSeconds <= 0.70 * t.Result.WorkerSeconds);
         var comparable = runs.Count(r => r.CheaperTuned is not null);
         Line($"next met 99% in {met} of {runs.Count} scenarios; it used at most 0.70 times the worker-hours of the "
             + $"cheaper tuned baseline, at 99% or better, in {cheaper} of the {comparable} scenarios where a tuned "
             + "baseline met 99%.");
-        foreach (var run in runs.Where(r => r.Scenario.Workload.StartsWith("NASA 07-13 per minute", StringComparison.Ordinal)))
+        var nasaDay = runs.Where(r => r.Scenario.Workload.StartsWith("NASA 07-13 per minute", StringComparison.Ordinal));
+        foreach (var run in nasaDay)
         {
             Line($"Utilisation of next on the NASA day, {run.Scenario.Name}: {Percent(run.Next.Utilization)}.");
         }
@@ -99,7 +106,9 @@ internal sealed class MarkdownReport(TextWriter output)
 
     private void Row(string scenario, string policy, SimulationResult r, SimulationResult? next)
     {
-        var ratio = next is null ? "" : (next.WorkerSeconds / r.WorkerSeconds).ToString("0.00", CultureInfo.InvariantCulture);
+        var ratio = next is null
+            ? ""
+            : (next.WorkerSeconds / r.WorkerSeconds).ToString("0.00", CultureInfo.InvariantCulture);
         var p99 = double.IsFinite(r.P99) ? r.P99.ToString("0.0", CultureInfo.InvariantCulture) : "never";
         Line($"| {scenario} | {policy} | {Percent(r.WithinDeadline)} | {p99} | {r.WorkerSeconds / 3600:0.0} | "
             + $"{Percent(r.Utilization)} | {r.Actions} | {ratio} |");
@@ -115,7 +124,8 @@ internal sealed class MarkdownReport(TextWriter output)
     {
         try
         {
-            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            var line = File.ReadLines("/proc/cpuinfo")
+                .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
             return line?.Split(':', 2)[1].Trim() ?? "unknown CPU";
         }
         catch (IOException)

@@ -15,7 +15,8 @@ internal sealed record ScenarioRun(
     public static ScenarioRun Run(Scenario scenario)
     {
         var options = new SimulationOptions { Seed = 1, TickSeconds = scenario.Tick, Sla = scenario.Role.Deadline };
-        SimulationResult Default(string policy) => Simulator.Run(scenario.Role with { Policy = policy }, scenario.Trace, options);
+        SimulationResult Default(string policy) =>
+            Simulator.Run(scenario.Role with { Policy = policy }, scenario.Trace, options);
         var run = new ScenarioRun(
             scenario,
             Default(ClassicPolicy.Instance.Name),

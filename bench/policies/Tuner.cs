@@ -26,7 +26,8 @@ internal static class Tuner
     public static Tuned Hpa(Scenario scenario, SimulationOptions options)
     {
         var role = scenario.Role with { Policy = HpaPolicy.Instance.Name };
-        return Search(scenario, options, HpaPolicy.ValueOf(role), 0.25, v => role with { Value = v }, v => $"value {v:0.##}");
+        return Search(scenario, options, HpaPolicy.ValueOf(role), 0.25, v => role with { Value = v },
+            v => $"value {v:0.##}");
     }
 
     // 'loose' is the default setting, 'tight' the one that adds the most workers.

@@ -8,7 +8,9 @@ using Guv.Simulation.Traces;
 
 namespace Guv.Cli.Commands;
 
-/// <summary><c>guv simulate</c>: replays a trace against a role under one or more policies and reports the figures.</summary>
+/// <summary>
+/// <c>guv simulate</c>: replays a trace against a role under one or more policies and reports the figures.
+/// </summary>
 internal static class SimulateCommand
 {
     public static Command Build()
@@ -26,7 +28,11 @@ internal static class SimulateCommand
         {
             Description = "Simulate several policies on the same jobs, e.g. classic,hpa,next.",
         };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of every random draw. Default 1.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed of every random draw. Default 1.",
+            DefaultValueFactory = _ => 1,
+        };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var plot = new Option<string?>("--plot") { Description = "Draw arrivals, queue, workers and latency to this PNG." };
         var sla = new Option<double?>("--sla")
@@ -42,7 +48,8 @@ internal static class SimulateCommand
         };
         var service = new Option<string?>("--service")
         {
-            Description = "Processing time from the trace's columns, e.g. \"1 + 0.0005*ContextTokens + 0.04*GeneratedTokens\".",
+            Description = "Processing time from the trace's columns, "
+                + "e.g. \"1 + 0.0005*ContextTokens + 0.04*GeneratedTokens\".",
         };
 
         var command = new Command("simulate",
@@ -123,7 +130,8 @@ internal static class SimulateCommand
         return config.Roles.Count switch
         {
             1 => config.Roles[0],
-            0 => throw new UserError($"{config.Source} has no roles to simulate; add one, e.g. 'worker: {{processing: 10}}'"),
+            0 => throw new UserError(
+                $"{config.Source} has no roles to simulate; add one, e.g. 'worker: {{processing: 10}}'"),
             _ => throw new UserError($"{config.Source} has several roles; pick one with --role "
                 + $"({string.Join(", ", config.Roles.Select(r => r.Name))})"),
         };

@@ -45,7 +45,14 @@ internal static class SimulationChart
         Style(workers, "Workers (booting included)", "workers");
         Style(latency, "Highest latency of the jobs finished in each tick", "seconds");
         latency.XLabel($"hours since {trace.Start:yyyy-MM-dd HH:mm}");
-        multiplot.SavePng(path, 1400, 1600);
+        try
+        {
+            multiplot.SavePng(path, 1400, 1600);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"--plot: cannot write {path}: {e.Message}");
+        }
     }
 
     private static void Line(Plot plot, double[] values, double tickHours, string label, Color color)

@@ -10,11 +10,18 @@ namespace Guv.Cli.Reports;
 /// <summary>The figures of <c>guv simulate</c> as a table for people or one JSON object for scripts.</summary>
 internal static class SimulationReport
 {
-    public static string Table(RoleOptions role, Trace trace, double tick, ulong seed, IReadOnlyList<SimulationResult> results)
+    public static string Table(
+        RoleOptions role,
+        Trace trace,
+        double tick,
+        ulong seed,
+        IReadOnlyList<SimulationResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"role {role.Name}: processing {role.Processing:0.##} s (stddev {role.Stddev:0.##}), deadline {role.Deadline:0.##} s at {role.Percentile:0.##}%,"));
-        text.AppendLine(Invariant($"  boot {role.Boot:0.##} s, concurrency {role.Concurrency}, workers {role.Minimum}-{role.Maximum}, poll {tick:0.##} s"));
+        text.AppendLine(Invariant($"role {role.Name}: processing {role.Processing:0.##} s (stddev {role.Stddev:0.##}), ")
+            + Invariant($"deadline {role.Deadline:0.##} s at {role.Percentile:0.##}%,"));
+        text.AppendLine(Invariant($"  boot {role.Boot:0.##} s, concurrency {role.Concurrency}, ")
+            + Invariant($"workers {role.Minimum}-{role.Maximum}, poll {tick:0.##} s"));
         text.AppendLine(Invariant($"trace {trace.Name}; seed {seed}"));
         text.AppendLine();
         string[] header = ["policy", "jobs", $"within {results[0].Sla:0.##} s", "p50 s", "p95 s", "p99 s",
@@ -43,7 +50,12 @@ internal static class SimulationReport
         return text.ToString();
     }
 
-    public static string Json(RoleOptions role, Trace trace, double tick, ulong seed, IReadOnlyList<SimulationResult> results)
+    public static string Json(
+        RoleOptions role,
+        Trace trace,
+        double tick,
+        ulong seed,
+        IReadOnlyList<SimulationResult> results)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))

@@ -1,28 +1,29 @@
 namespace Guv.Simulation;
 
 /// <summary>
-/// Heroku's prices per dyno-hour by size, for the cost a simulation reports. Heroku bills per second up to a
-/// monthly cap; these are the hourly rates of its pricing page (heroku.com/pricing) as recorded in guv's docs,
-/// which change over time: treat the dollars as a comparison, not an invoice.
+/// Heroku's prices by dyno size, for the cost a simulation reports. Heroku prorates dynos to the second up to a
+/// monthly maximum (devcenter.heroku.com/articles/usage-and-billing, as of October 2024: basic $7, standard-1x
+/// $25, standard-2x $50, performance-m $250, performance-l $500 per month); the hourly rate is that maximum over
+/// 720 hours, as Heroku's own example ($7 a month, about $0.01 an hour) reckons it. Prices change: treat the
+/// dollars as a comparison, not an invoice. Eco dynos are a flat monthly plan and have no price here.
 /// </summary>
 public static class DynoPrices
 {
-    private static readonly Dictionary<string, double> PerHour = new(StringComparer.OrdinalIgnoreCase)
+    private const double HoursPerMonth = 720;
+
+    private static readonly Dictionary<string, double> PerMonth = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["eco"] = 0.0069,
-        ["basic"] = 0.01,
-        ["standard-1x"] = 0.035,
-        ["standard-2x"] = 0.069,
-        ["performance-m"] = 0.347,
-        ["performance-l"] = 0.694,
-        ["performance-l-ram"] = 0.694,
-        ["performance-xl"] = 1.042,
-        ["performance-2xl"] = 2.083,
+        ["basic"] = 7,
+        ["standard-1x"] = 25,
+        ["standard-2x"] = 50,
+        ["performance-m"] = 250,
+        ["performance-l"] = 500,
     };
 
     /// <summary>Every size with a price.</summary>
-    public static IEnumerable<string> Sizes => PerHour.Keys;
+    public static IEnumerable<string> Sizes => PerMonth.Keys;
 
     /// <summary>Dollars per hour of one dyno of the size, or null for a size without a price.</summary>
-    public static double? HourlyRate(string size) => PerHour.TryGetValue(size, out var rate) ? rate : null;
+    public static double? HourlyRate(string size) =>
+        PerMonth.TryGetValue(size, out var monthly) ? monthly / HoursPerMonth : null;
 }

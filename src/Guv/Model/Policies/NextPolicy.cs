@@ -8,8 +8,8 @@ namespace Guv.Model.Policies;
 /// spread of processing times and the workers already booting. Enough worker slots so that (1) in steady state
 /// the configured percentile of jobs meets the deadline (Erlang C with a variability correction), and (2) the
 /// backlog left when a worker asked for now has booted stops delaying new jobs within the deadline; never more
-/// slots than there are jobs to work on; and down only after the surplus has lasted one boot time, when keeping an
-/// idle worker has cost as much as booting it again would. The reasoning is in docs/next-policy.md.
+/// slots than there are jobs to work on; and down only after the surplus has lasted two boot times, when keeping an
+/// idle worker has cost about as much as booting it again would. The reasoning is in docs/next-policy.md.
 /// </summary>
 public sealed class NextPolicy : IScalingPolicy
 {
@@ -17,7 +17,7 @@ public sealed class NextPolicy : IScalingPolicy
     /// Standard deviations of a one-tick Poisson count added to the rate planned with, so that noise in the rate
     /// is not read as a lull.
     /// </summary>
-    public const double RateConfidence = 0.5;
+    public const double RateConfidence = 0.25;
 
     /// <summary>The shared instance; the policy keeps no state of its own.</summary>
     public static readonly NextPolicy Instance = new();
@@ -30,7 +30,8 @@ public sealed class NextPolicy : IScalingPolicy
     {
         var role = input.Role;
         var observation = input.Observation;
-        var estimate = Estimate(role, observation, input.TickSeconds, SmoothedRate(input), out var explanation);
+        var smoothed = SmoothedRate(input, RateSpan(role, input.TickSeconds));
+        var estimate = Estimate(role, observation, input.TickSeconds, smoothed, out var explanation);
         var current = observation.CurrentWorkers;
         if (current is not { } now)
         {
@@ -47,14 +48,15 @@ public sealed class NextPolicy : IScalingPolicy
             return new(estimate, null, DecisionReason.Unchanged, explanation);
         }
 
-        // Ski rental: an idle worker costs one worker-second per second, booting it again costs `boot` seconds
-        // (and late jobs while it boots). Holding the surplus for one boot time before letting go never costs more
-        // than twice the best choice made in hindsight.
-        var hold = Math.Max(role.Boot, input.TickSeconds);
+        // Ski rental: an idle worker costs one worker-second per second; booting it again costs `boot` billed
+        // seconds plus about as many seconds of capacity missing while it boots. Holding the surplus until it has
+        // cost that much (two boot times) before letting go never costs more than twice the best choice made in
+        // hindsight. With a deadline much longer than a reaction the queue covers a late re-boot: hold less.
+        var hold = Math.Max(2 * role.Boot * ReactionShare(role, input.TickSeconds), input.TickSeconds);
         var since = observation.At.AddSeconds(-hold);
         var highest = input.History.Newest(TicksIn(hold, input.TickSeconds)).Where(t => t.At > since)
             .Select(t => t.Estimate).Append(estimate).Max();
-        var held = $"{explanation}; highest estimate of the last {hold:0} s (one boot) is {highest}";
+        var held = $"{explanation}; highest estimate of the last {hold:0} s is {highest}";
         return highest < now
             ? new(estimate, highest, highest == estimate ? DecisionReason.ScaleDown : DecisionReason.ScaleDownToHistory,
                 held)
@@ -83,7 +85,7 @@ public sealed class NextPolicy : IScalingPolicy
 
         var seen = observation.PublishRate ?? 0;
         var count = (smoothedRate ?? seen) * tickSeconds;
-        var rate = (count + RateConfidence * Math.Sqrt(count)) / tickSeconds;
+        var rate = (count + RateConfidence * ReactionShare(role, tickSeconds) * Math.Sqrt(count)) / tickSeconds;
 
         // Jobs still waiting when a worker asked for now is up: those waiting now plus the arrivals during the
         // boot, less what running workers finish meanwhile and booting ones once up (half the boot, on average).
@@ -120,15 +122,14 @@ public sealed class NextPolicy : IScalingPolicy
     public static double RateSpan(RoleOptions role, double tickSeconds) =>
         Math.Max(Math.Max(role.Boot, tickSeconds), role.Deadline - role.Processing);
 
-    /// <summary>The mean publish rate over <see cref="RateSpan"/>, this tick included, when known.</summary>
-    private static double? SmoothedRate(PolicyInput input)
+    /// <summary>The mean publish rate over the last <paramref name="span"/> seconds, this tick included, when known.</summary>
+    private static double? SmoothedRate(PolicyInput input, double span)
     {
         if (input.Observation.PublishRate is not { } now)
         {
             return null;
         }
 
-        var span = RateSpan(input.Role, input.TickSeconds);
         var since = input.Observation.At.AddSeconds(-span);
         var (sum, count) = (now, 1);
         foreach (var tick in input.History.Newest(TicksIn(span, input.TickSeconds)))
@@ -142,6 +143,14 @@ public sealed class NextPolicy : IScalingPolicy
 
         return sum / count;
     }
+
+    /// <summary>
+    /// How much of the deadline a late reaction (a poll, then a boot) eats, at most 1. The noise margin and the
+    /// scale-down hold guard against reacting late; with a deadline much longer than a reaction they are worth less,
+    /// since the queue absorbs what a late reaction leaves, and they shrink in proportion.
+    /// </summary>
+    public static double ReactionShare(RoleOptions role, double tickSeconds) =>
+        Math.Min(1, (role.Boot + tickSeconds) / Math.Max(tickSeconds, role.Deadline - role.Processing));
 
     private static int TicksIn(double seconds, double tickSeconds) => (int)Math.Ceiling(seconds / tickSeconds) + 1;
 }

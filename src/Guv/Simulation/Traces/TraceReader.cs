@@ -203,6 +203,12 @@ public static class TraceReader
             ? TraceTime.Parse(t, first) ?? throw new TraceException(
                 $"--to: cannot read '{t}'; give a date and time (1995-07-13T12:00), a date, or a time of day (12:00)")
             : end;
+        if (from >= end || to <= first)
+        {
+            throw new TraceException(
+                $"the trace runs from {first:s} to {end:s}; --from and --to must cut a part of that span");
+        }
+
         return to > from ? (from, to) : throw new TraceException($"--to must be after --from ({from:s} .. {to:s})");
     }
 }

@@ -60,6 +60,24 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains("\nnext ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Plot_WritesAPngChart()
+    {
+        var chart = Path.Combine(Path.GetTempPath(), $"guv-chart-{Guid.NewGuid():N}.png");
+        try
+        {
+            Run(Request("spike:length=1200,at=600,width=120", compare: "classic,next") with { Plot = chart });
+
+            var bytes = File.ReadAllBytes(chart);
+            Assert.True(bytes.Length > 10_000, $"{bytes.Length} bytes");
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+        }
+        finally
+        {
+            File.Delete(chart);
+        }
+    }
+
     [Theory]
     [InlineData("poisson:1", "nope", null, "unknown policy 'nope'")]
     [InlineData("missing.csv", null, null, "no trace file 'missing.csv'")]

@@ -72,10 +72,10 @@ public class NextPolicyTests
     }
 
     [Fact]
-    public void ScaleDown_HeldForOneBootTime_ThenFollowsTheEstimate()
+    public void ScaleDown_HeldForTwoBootTimes_ThenFollowsTheEstimate()
     {
-        var recent = HistoryOf((40, 12, 0.0));
-        var old = HistoryOf((60, 12, 0.0));
+        var recent = HistoryOf((90, 12, 0.0));
+        var old = HistoryOf((110, 12, 0.0));
 
         var held = NextPolicy.Instance.Decide(Input(Role, 0, 14, rate: 0.0, history: recent));
         var released = NextPolicy.Instance.Decide(Input(Role, 0, 14, rate: 0.0, history: old));

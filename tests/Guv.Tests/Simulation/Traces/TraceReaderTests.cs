@@ -126,6 +126,15 @@ public class TraceReaderTests
         Assert.Contains(hint, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FromAfterTheTrace_SaysWhereTheTraceRuns()
+    {
+        var error = Assert.Throws<TraceException>(() => TraceReader.Load(
+            TestTraces.Path("nasa_http_1995-07-13_requests_per_second.csv"), new TraceOptions { From = "1996-01-01" }));
+
+        Assert.Contains("the trace runs from 1995-07-13T00:00:00 to 1995-07-14T00:00:00", error.Message, StringComparison.Ordinal);
+    }
+
     private static List<Arrival> Drain(IArrivalFeed feed)
     {
         var list = new List<Arrival>();
