@@ -114,7 +114,7 @@ public sealed class ConfigLoader
     private static string YamlMessage(YamlException e)
     {
         // YamlDotNet prefixes its messages with the place, which our message already carries.
-        var message = e.InnerException?.Message ?? e.Message;
+        var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
         var close = message.IndexOf("): ", StringComparison.Ordinal);
         return (message.StartsWith("(Line", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message)
             .TrimEnd('.');

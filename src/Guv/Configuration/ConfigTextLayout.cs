@@ -34,7 +34,7 @@ internal static class ConfigTextLayout
     /// <exception cref="YamlException">The text is not YAML, or not a mapping of roles.</exception>
     public static IReadOnlyList<WrittenRole> Read(string text)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = new SafeYamlParser(text);
         parser.Consume<StreamStart>();
         if (parser.TryConsume<StreamEnd>(out _))
         {
@@ -58,7 +58,7 @@ internal static class ConfigTextLayout
         return roles;
     }
 
-    private static WrittenRole ReadRole(Parser parser, Scalar name)
+    private static WrittenRole ReadRole(SafeYamlParser parser, Scalar name)
     {
         var nameEnd = (int)name.End.Index;
         switch (parser.Current)

@@ -13,7 +13,7 @@ internal static class ConfigTextReader
     /// <exception cref="YamlException">The text is not YAML.</exception>
     public static ConfigNode? Read(string text)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = new SafeYamlParser(text);
         var anchors = new Dictionary<string, ConfigNode>(StringComparer.Ordinal);
         parser.Consume<StreamStart>();
         if (parser.TryConsume<StreamEnd>(out _))
@@ -22,14 +22,22 @@ internal static class ConfigTextReader
         }
 
         parser.Consume<DocumentStart>();
-        var root = ReadNode(parser, anchors);
+        var root = ReadNode(parser, anchors, depth: 0);
         parser.Consume<DocumentEnd>();
         return root;
     }
 
-    private static ConfigNode ReadNode(IParser parser, Dictionary<string, ConfigNode> anchors)
+    /// <summary>Deeper than any config needs; a limit keeps hostile input from exhausting the stack.</summary>
+    private const int MaxDepth = 64;
+
+    private static ConfigNode ReadNode(IParser parser, Dictionary<string, ConfigNode> anchors, int depth)
     {
         var start = parser.Current ?? throw new YamlException("unexpected end of the text");
+        if (depth > MaxDepth)
+        {
+            throw new YamlException(start.Start, start.End, $"the text nests deeper than {MaxDepth} levels");
+        }
+
         var line = (int)start.Start.Line;
         var column = (int)start.Start.Column;
         ConfigNode node;
@@ -50,7 +58,7 @@ internal static class ConfigTextReader
                 var items = new List<ConfigNode>();
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
-                    items.Add(ReadNode(parser, anchors));
+                    items.Add(ReadNode(parser, anchors, depth + 1));
                 }
 
                 node = new ConfigSequence(line, column, items);
@@ -61,10 +69,10 @@ internal static class ConfigTextReader
                 var entries = new List<KeyValuePair<ConfigScalar, ConfigNode>>();
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var keyNode = ReadNode(parser, anchors);
+                    var keyNode = ReadNode(parser, anchors, depth + 1);
                     var key = keyNode as ConfigScalar
                         ?? new ConfigScalar(keyNode.Line, keyNode.Column, null, Plain: false);
-                    entries.Add(new(key, ReadNode(parser, anchors)));
+                    entries.Add(new(key, ReadNode(parser, anchors, depth + 1)));
                 }
 
                 node = new ConfigMapping(line, column, entries);
