@@ -47,7 +47,10 @@ public sealed partial class Governor(
     {
         if (!_histories.TryGetValue(role, out var history))
         {
-            history = new RoleHistory();
+            var config = _config;
+            history = config.Find(role) is { } options
+                ? new RoleHistory(RoleHistory.CapacityFor(options, config.PollInterval))
+                : new RoleHistory();
             _histories[role] = history;
         }
 

@@ -14,13 +14,25 @@ public sealed record TickRecord(DateTimeOffset At, int Jobs, int Estimate, int? 
 /// </summary>
 public sealed class RoleHistory
 {
-    /// <summary>How many ticks are kept at most: enough for any window a policy looks back over.</summary>
-    public const int Capacity = 2048;
+    /// <summary>The most ticks a history keeps unless told otherwise: enough for any window a policy looks back over.</summary>
+    public const int DefaultCapacity = 2048;
 
-    // A ring buffer: the simulator replays months of ticks through here, so reading the newest few must not walk
-    // the whole history.
-    private readonly TickRecord[] _ticks = new TickRecord[Capacity];
+    // A ring buffer that grows as ticks arrive, up to its capacity: the simulator replays months of ticks through
+    // here, so reading the newest few must not walk the whole history, and a governor of thousands of roles must
+    // not hold thousands of empty buffers.
+    private TickRecord[] _ticks = new TickRecord[8];
     private int _first;
+
+    /// <summary>Creates an empty history.</summary>
+    /// <param name="capacity">How many ticks to keep at most (at least 2). Default <see cref="DefaultCapacity"/>.</param>
+    public RoleHistory(int capacity = DefaultCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
+        Capacity = capacity;
+    }
+
+    /// <summary>How many ticks are kept at most.</summary>
+    public int Capacity { get; }
 
     /// <summary>The ticks, oldest first.</summary>
     public IEnumerable<TickRecord> Ticks => Newest(Count);
@@ -29,7 +41,17 @@ public sealed class RoleHistory
     public int Count { get; private set; }
 
     /// <summary>The newest tick, or null.</summary>
-    public TickRecord? Last => Count == 0 ? null : _ticks[(_first + Count - 1) % Capacity];
+    public TickRecord? Last => Count == 0 ? null : _ticks[(_first + Count - 1) % _ticks.Length];
+
+    /// <summary>
+    /// The capacity a governor gives a role's history: the longest window any policy looks back over (the role's
+    /// <c>history</c>, the HPA's 300 s stabilisation, a few boot times), in ticks, with room to spare.
+    /// </summary>
+    public static int CapacityFor(Configuration.RoleOptions role, double tickSeconds)
+    {
+        var seconds = Math.Max(Math.Max(role.History, 600), 4 * role.Boot);
+        return (int)Math.Clamp(Math.Ceiling(seconds / Math.Max(tickSeconds, 0.001)) + 2, 16, DefaultCapacity);
+    }
 
     /// <summary>The newest <paramref name="count"/> ticks, oldest first.</summary>
     public IEnumerable<TickRecord> Newest(int count)
@@ -37,21 +59,33 @@ public sealed class RoleHistory
         var take = Math.Clamp(count, 0, Count);
         for (var i = Count - take; i < Count; i++)
         {
-            yield return _ticks[(_first + i) % Capacity];
+            yield return _ticks[(_first + i) % _ticks.Length];
         }
     }
 
     /// <summary>Remembers a tick, forgetting the oldest past <see cref="Capacity"/>.</summary>
     public void Add(TickRecord tick)
     {
-        if (Count == Capacity)
+        if (Count == _ticks.Length && Count < Capacity)
+        {
+            var grown = new TickRecord[Math.Min(Capacity, _ticks.Length * 2)];
+            for (var i = 0; i < Count; i++)
+            {
+                grown[i] = _ticks[(_first + i) % _ticks.Length];
+            }
+
+            _ticks = grown;
+            _first = 0;
+        }
+
+        if (Count == _ticks.Length)
         {
             _ticks[_first] = tick;
-            _first = (_first + 1) % Capacity;
+            _first = (_first + 1) % _ticks.Length;
             return;
         }
 
-        _ticks[(_first + Count) % Capacity] = tick;
+        _ticks[(_first + Count) % _ticks.Length] = tick;
         Count++;
     }
 }
