@@ -30,7 +30,7 @@ public sealed partial class ExampleConfigTests
             .Select(name => Path.Combine(Root, name))
             .Where(File.Exists)
             .SelectMany(path => YamlBlocks(File.ReadAllText(path))
-                .SelectMany(b => Failures(b.Text, $"{Path.GetRelativePath(Root, path)}, block at line {b.Line}")));
+                .SelectMany(b => Failures(b.Text, Path.GetRelativePath(Root, path), firstLine: b.Line)));
 
         Assert.Empty(failures);
     }
@@ -58,12 +58,14 @@ public sealed partial class ExampleConfigTests
             .ToList();
     }
 
-    private static IEnumerable<string> Failures(string text, string source)
+    /// <summary>Every problem and warning, placed in the file the text came from.</summary>
+    private static IEnumerable<string> Failures(string text, string source, int firstLine = 1)
     {
         var result = new ConfigLoader(_ => null).Check(text, source);
         var roles = result.Config?.Roles.Count ?? 0;
-        return result.Problems.Concat(result.Warnings).Select(p => p.ToString())
-            .Concat(result.Problems.Count == 0 && roles == 0 ? [$"{source}: defines no role"] : []);
+        return result.Problems.Concat(result.Warnings)
+            .Select(p => (p.Line > 0 ? p with { Line = p.Line + firstLine - 1 } : p).ToString())
+            .Concat(result.Problems.Count == 0 && roles == 0 ? [$"{source}:{firstLine}: defines no role"] : []);
     }
 
     private static string FindRoot()
