@@ -79,10 +79,10 @@ internal sealed partial class RoleReader
     /// Two roles that scale the same worker of the same app fight each other: each tick one undoes the other.
     /// Local workers belong to their role, so only platforms with named workers are checked.
     /// </summary>
-    private void CheckSharedWorkers(List<(ConfigScalar Name, RoleOptions Options)> roles)
+    private void CheckSharedWorkers(List<(ConfigScalar Name, RoleOptions Options, bool WorkerFromDefaults)> roles)
     {
         var first = new Dictionary<(string Platform, string? App, string Worker), string>();
-        foreach (var (nameNode, options) in roles.Where(r => r.Options.Platform != PlatformNames.Local))
+        foreach (var (nameNode, options, fromDefaults) in roles.Where(r => r.Options.Platform != PlatformNames.Local))
         {
             var slot = (options.Platform, options.App, options.Worker);
             if (!first.TryAdd(slot, options.Name))
@@ -90,7 +90,9 @@ internal sealed partial class RoleReader
                 var app = options.App is null ? "" : $" of app '{options.App}'";
                 Problem(nameNode, options.Name, "worker",
                     $"scales the worker '{options.Worker}'{app}, which role '{first[slot]}' scales too",
-                    $"Give one of the two roles its own 'worker', or merge them into one role.");
+                    fromDefaults
+                        ? $"'*' sets 'worker: {options.Worker}' for every role: move it into the one role it belongs to."
+                        : "Give one of the two roles its own 'worker', or merge them into one role.");
             }
         }
     }

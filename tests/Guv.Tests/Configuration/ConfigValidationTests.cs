@@ -89,6 +89,36 @@ public sealed class ConfigValidationTests
         { "unquoted star", "*: {min: 1}\nw1: {}",
             "t.yaml:1:4: the text is not valid YAML: Did not find expected <document end>. Quote the defaults role: "
             + "write '*': instead of *:." },
+        // YamlDotNet gives up on this one without a place; the bracket scan finds it.
+        { "unclosed brace", "w1: {p: 10, d: 60\nw2: {}",
+            "t.yaml:1:5: the text is not valid YAML: the '{' here is never closed. Add the missing '}' at the end of "
+            + "what it encloses." },
+        { "uneven indentation", "w1:\n  p: 10\n   d: 60",
+            "t.yaml:3:5: the text is not valid YAML: While scanning a plain scalar value, found invalid mapping. This "
+            + "line is indented by 3 spaces and the one before by 2: indent every key of a role by the same number of "
+            + "spaces." },
+        { "second document", "w1: {p: 10}\n---\nw2: {}",
+            "t.yaml:2:1: a second YAML document starts here, and guv reads only the first. Remove the '---' line so "
+            + "that every role is in one document." },
+        { "role as a list", "w1:\n  - p: 10",
+            "t.yaml:2:3: role 'w1': a role must be a mapping of keys to values, not a list. Remove the '- ' in front "
+            + "of its keys, or write it as 'w1: {processing: 10, deadline: 60}'." },
+        { "colon missing after role name", "w1 {p: 10}",
+            "t.yaml:1:8: role 'w1 {p': the role name 'w1 {p' holds a '{': the colon after the role's name is missing. "
+            + "Write 'w1: {p: 10}'." },
+        // guv 0.1 wrote 'role{p=10,d=60}'.
+        { "key=value for a role", "w1: p=10, d=60",
+            "t.yaml:1:5: role 'w1': the role's value 'p=10, d=60' is text: keys are written 'key: value', not "
+            + "'key=value'. Write 'w1: {p: 10, d: 60}'." },
+        { "key=value for a key", "w1: {p=10}",
+            "t.yaml:1:6: role 'w1', key 'p=10': unknown key 'p=10': keys are written 'key: value', not 'key=value'. "
+            + "Write 'p: 10'." },
+        { "unknown key that starts with a known one", "w1: {max_workers: 3}",
+            "t.yaml:1:6: role 'w1', key 'max_workers': unknown key 'max_workers'. Did you mean 'maximum'? Use "
+            + "--allow-key to accept a key of your own." },
+        { "worker set in '*'", "'*': {worker: all}\nw1: {}\nw2: {}",
+            "t.yaml:3:1: role 'w2', key 'worker': scales the worker 'all', which role 'w1' scales too. '*' sets "
+            + "'worker: all' for every role: move it into the one role it belongs to." },
         { "tab indentation", "w1:\n\tp: 3",
             "t.yaml:1:1: the text is not valid YAML: While scanning a mapping, found invalid tab as indentation. "
             + "YAML does not allow tabs for indentation: indent with spaces." },
