@@ -58,7 +58,8 @@ internal static partial class ExplainCommand
     /// <summary>One row per role, then the workers and cost summed per dyno size.</summary>
     public static void WriteOverview(GuvConfig config, TextWriter output)
     {
-        output.WriteLine(Invariant($"{config.Source}: {config.Roles.Count} roles, polling every {config.PollInterval:0.##} s"));
+        output.WriteLine(
+            Invariant($"{config.Source}: {config.Roles.Count} roles, polling every {config.PollInterval:0.##} s"));
         if (config.Roles.Count == 0)
         {
             return;

@@ -10,7 +10,7 @@ internal static class JobTimesCsv
 {
     private const int MaximumErrorsShown = 5;
 
-    /// <exception cref="UserError">A row is not <c>role,seconds</c> with seconds zero or more; names every bad row.</exception>
+    /// <exception cref="UserError">A row is not <c>role,seconds</c> with seconds of zero or more; names each.</exception>
     public static Dictionary<string, List<double>> Read(TextReader reader, string source)
     {
         var times = new Dictionary<string, List<double>>(StringComparer.Ordinal);

@@ -54,7 +54,8 @@ internal sealed partial class RoleReader
         {
             key = "target";
             message = Invariant($"target {explicitTarget:0.##} s is not above processing {options.Processing:0.##} s");
-            fix = Invariant($"Raise target above {options.Processing:0.##} s, or remove it so guv derives it from the deadline");
+            fix = Invariant($"Raise target above {options.Processing:0.##} s, ")
+                + "or remove it so guv derives it from the deadline";
         }
         else
         {
@@ -62,8 +63,10 @@ internal sealed partial class RoleReader
             var z = NormalDistribution.Quantile(options.Percentile / 100);
             var needed = options.Processing + z * options.Stddev;
             message = Invariant($"the deadline cannot be met: target {target:0.##} s (deadline {options.Deadline:0.##} s ")
-                + Invariant($"- {z:0.###} x stddev {options.Stddev:0.##} s) is not above processing {options.Processing:0.##} s");
-            fix = Invariant($"Lengthen the deadline by more than {needed - options.Deadline:0.##} s (to above {needed:0.##} s)");
+                + Invariant($"- {z:0.###} x stddev {options.Stddev:0.##} s) ")
+                + Invariant($"is not above processing {options.Processing:0.##} s");
+            fix = Invariant($"Lengthen the deadline by more than {needed - options.Deadline:0.##} s ")
+                + Invariant($"(to above {needed:0.##} s)");
             if (z > 0 && options.Deadline > options.Processing)
             {
                 fix += Invariant($", or lower stddev below {(options.Deadline - options.Processing) / z:0.##} s");

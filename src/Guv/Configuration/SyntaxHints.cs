@@ -54,7 +54,8 @@ internal static class SyntaxHints
 
         if (line >= 2 && line <= lines.Length && Indent(lines[line - 1]) is var here && here > 0)
         {
-            var previous = lines.Take(line - 1).Reverse().FirstOrDefault(l => l.Trim().Length > 0 && !l.Trim().StartsWith('#'));
+            var previous = lines.Take(line - 1).Reverse()
+                .FirstOrDefault(l => l.Trim().Length > 0 && !l.Trim().StartsWith('#'));
             if (previous is not null && Indent(previous) != here && !previous.TrimEnd().EndsWith(':'))
             {
                 return $"This line is indented by {here} spaces and the one before by {Indent(previous)}: "

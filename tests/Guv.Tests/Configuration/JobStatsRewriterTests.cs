@@ -22,9 +22,10 @@ public sealed class JobStatsRewriterTests
         { "role without value", "resize:\nother: {}\n", "resize: {processing: 12.5, stddev: 3.25}\nother: {}\n" },
         { "role with null", "resize: ~ # all defaults\n", "resize: {processing: 12.5, stddev: 3.25} # all defaults\n" },
         { "quoted value", "resize: {p: \"10\"}\n", "resize: {p: 12.5, stddev: 3.25}\n" },
-        // A later duplicate wins in YAML, so that is the one to change.
-        { "JSON", "{\n\t\"resize\": {\"p\": 10, \"stddev\": 4}\n}\n", "{\n\t\"resize\": {\"p\": 12.5, \"stddev\": 3.25}\n}\n" },
-        { "other roles untouched", "a: {p: 1}\nresize: {p: 2}\nz: {p: 3}\n", "a: {p: 1}\nresize: {p: 12.5, stddev: 3.25}\nz: {p: 3}\n" },
+        { "JSON", "{\n\t\"resize\": {\"p\": 10, \"stddev\": 4}\n}\n",
+            "{\n\t\"resize\": {\"p\": 12.5, \"stddev\": 3.25}\n}\n" },
+        { "other roles untouched", "a: {p: 1}\nresize: {p: 2}\nz: {p: 3}\n",
+            "a: {p: 1}\nresize: {p: 12.5, stddev: 3.25}\nz: {p: 3}\n" },
     };
 
     [Theory]
