@@ -24,7 +24,7 @@ internal sealed partial class RoleReader(
                 {
                     Problem(nameNode, name, null,
                         $"the role '{name}' is defined twice (first at line {seen[name].Line}, column {seen[name].Column})",
-                        "Merge the two definitions into one; YAML would silently keep only the last.");
+                        "Merge the two definitions into one; only the last would count.");
                     continue;
                 }
 
@@ -84,7 +84,7 @@ internal sealed partial class RoleReader(
                 var names = first.Value == written ? $"'{written}'" : $"'{first.Value}' and '{written}'";
                 Problem(keyNode, role, key.Name,
                     $"'{key.Name}' is set twice, by {names} (first at line {first.Line}, column {first.Column})",
-                    "Remove one of the two; YAML would silently keep only the last.");
+                    "Remove one of the two; only the last would count.");
                 continue;
             }
 

@@ -63,10 +63,10 @@ public sealed class ConfigValidationTests
             + "that minimum <= maximum." },
         { "duplicate key", "w1: {p: 3, processing: 4}",
             "t.yaml:1:12: role 'w1', key 'processing': 'processing' is set twice, by 'p' and 'processing' (first at "
-            + "line 1, column 6). Remove one of the two; YAML would silently keep only the last." },
+            + "line 1, column 6). Remove one of the two; only the last would count." },
         { "duplicate role", "w1: {p: 3}\nw1: {p: 4}",
             "t.yaml:2:1: role 'w1': the role 'w1' is defined twice (first at line 1, column 1). Merge the two "
-            + "definitions into one; YAML would silently keep only the last." },
+            + "definitions into one; only the last would count." },
         { "two roles, one worker", "'*': {app: shop}\nw1: {}\nw2: {worker: w1}",
             "t.yaml:3:1: role 'w2', key 'worker': scales the worker 'w1' of app 'shop', which role 'w1' scales too. "
             + "Give one of the two roles its own 'worker', or merge them into one role." },
