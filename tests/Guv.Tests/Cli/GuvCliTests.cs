@@ -98,6 +98,28 @@ public sealed class GuvCliTests : IDisposable
     }
 
     [Fact]
+    public void Explain_JobsWithoutRole_NamesTheRolesToChooseFrom()
+    {
+        var path = Write("two.guv.yaml", "resize: {}\nthumbs: {}\n");
+
+        var (exit, _, error) = Guv("explain", path, "--jobs", "40");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("guv: --jobs, --current, --history and --json ask about one role: add --role ROLE; the roles are: "
+            + "resize, thumbs\n", error);
+    }
+
+    [Fact]
+    public void Explain_OneRole_NeedsNoRoleOption()
+    {
+        var (exit, output, _) = Guv("explain", Write("one.guv.yaml", "resize: {}\n"), "--jobs", "40", "--json");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("{\"role\":\"resize\",\"jobs\":40,\"estimate\":5,\"next\":5,\"target\":48.368,\"reason\":\"Initial\"}\n",
+            output);
+    }
+
+    [Fact]
     public void Version_PrintsTheVersion()
     {
         var (exit, output, _) = Guv("--version");
