@@ -1,6 +1,8 @@
 using System.Globalization;
 using Guv.Model;
 using Guv.Model.Policies;
+using Guv.Platforms.Local;
+using Guv.Queues;
 
 namespace Guv.Configuration;
 
@@ -34,7 +36,51 @@ internal sealed partial class RoleReader
                 $"Use one of: {string.Join(", ", PolicyCatalog.Names)}.");
         }
 
+        CheckWrittenSyntax(options, values);
         CheckDeadline(options, values, nameNode);
+    }
+
+    /// <summary>
+    /// URLs and command lines written in the file are checked here, so 'guv validate' catches their typos. Values
+    /// from the environment, and whether a command exists, are checked when 'guv run' starts (its preflight). What
+    /// a role inherits from '*' was checked, and is reported, once for '*'.
+    /// </summary>
+    private void CheckWrittenSyntax(RoleOptions options, RoleValues values)
+    {
+        var broker = values.PlaceOf("broker");
+        var management = values.PlaceOf("management");
+        if ((values.IsOwn("broker") || values.IsOwn("management")) && options.Broker is not null)
+        {
+            try
+            {
+                BrokerAddress.Parse(options.Broker, options.Management);
+            }
+            catch (FormatException e)
+            {
+                var key = e.Message.Contains("management", StringComparison.Ordinal) ? "management" : "broker";
+                ProblemFromSentence(values.PlaceOf(key) ?? broker ?? management, options.Name, key, e.Message);
+            }
+        }
+
+        if (values.IsOwn("command") && values.PlaceOf("command") is { } command && options.Command is not null)
+        {
+            try
+            {
+                CommandLine.Split(options.Command);
+            }
+            catch (FormatException e)
+            {
+                Problem(command, options.Name, "command", e.Message, "Close the quote, or escape it with a backslash.");
+            }
+        }
+    }
+
+    /// <summary>Reports a message of the form "what is wrong; what to do" as a problem and its fix.</summary>
+    private void ProblemFromSentence(ConfigNode? place, string role, string key, string sentence)
+    {
+        var parts = sentence.Split("; ", 2);
+        var fix = parts.Length > 1 ? char.ToUpperInvariant(parts[1][0]) + parts[1][1..] + "." : "Correct the value.";
+        Problem(place, role, key, parts[0], fix);
     }
 
     /// <summary>

@@ -168,6 +168,10 @@ internal sealed partial class RoleReader(
         {
             CheckRole(options, values, nameNode);
         }
+        else
+        {
+            CheckWrittenSyntax(options, values);
+        }
 
         return options;
     }

@@ -75,6 +75,16 @@ public sealed class ConfigValidationTests
         { "local without command", "w1: {platform: local}",
             "t.yaml:1:6: role 'w1', key 'command': the local platform needs the worker's command line. Add "
             + "'command: <program and arguments>' to the role or to '*'." },
+        // The password never appears in a message.
+        { "broker not a URL", "w1: {broker: 'rabbit://me:secret@host'}",
+            "t.yaml:1:6: role 'w1', key 'broker': the broker URL 'rabbit://me:***@host' is not an amqp:// or amqps:// "
+            + "URL. Write it as amqp://user:password@host:5672/vhost." },
+        { "management not a URL", "w1: {broker: 'amqp://h', management: 'h:15672'}",
+            "t.yaml:1:26: role 'w1', key 'management': the management URL 'h:15672' is not an http:// or https:// URL. "
+            + "Write it as http://host:15672/." },
+        { "command with an open quote", "w1: {platform: local, command: \"./work 'a b\"}",
+            "t.yaml:1:23: role 'w1', key 'command': the command has an unclosed ' quote: ./work 'a b. Close the quote, "
+            + "or escape it with a backslash." },
         { "unknown policy", "w1: {policy: magic}",
             "t.yaml:1:6: role 'w1', key 'policy': unknown policy 'magic'. Use one of: classic." },
         { "not a mapping", "- a\n- b",
@@ -184,6 +194,15 @@ public sealed class ConfigValidationTests
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal("*", problem.Role);
+    }
+
+    [Fact]
+    public void Check_BadBrokerInDefaults_ReportedOnceForTheDefaultsRole()
+    {
+        var result = new ConfigLoader(_ => null).Check("'*': {broker: 'http://h'}\nw1: {}\nw2: {}", "t.yaml");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("*", "broker", 1), (problem.Role, problem.Key, problem.Line));
     }
 
     [Fact]
