@@ -84,6 +84,16 @@ public sealed class GuvCliTests : IDisposable
         Assert.Contains("none.yaml: cannot read the config: no such file. Check the path", error);
     }
 
+    [Fact]
+    public void Validate_Folder_SaysItIsNotAFile()
+    {
+        var (exit, _, error) = Guv("validate", _folder);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"guv: {_folder}: cannot read the config: it is a folder, not a file. Check the path, or leave it "
+            + "out to use the YAML text in the GUV_CONFIG environment variable.\n", error);
+    }
+
     [Theory]
     [InlineData("bogus")]
     [InlineData("validate", "--bogus")]
