@@ -35,8 +35,11 @@ internal static class JobTimesCsv
             {
                 if (!first || fields.Length < 2)
                 {
+                    var hint = line.Contains(';', StringComparison.Ordinal)
+                        ? " (separate the role and the seconds with a comma, and write decimals with a dot)"
+                        : "";
                     errors.Add($"{source}:{number}: expected 'role,seconds' with seconds a number of zero or more, "
-                        + $"got '{line}'");
+                        + $"got '{line}'{hint}");
                 }
 
                 continue;
