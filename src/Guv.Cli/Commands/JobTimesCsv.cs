@@ -28,7 +28,8 @@ internal static class JobTimesCsv
             var fields = line.Split(',').Select(f => f.Trim().Trim('"')).ToArray();
             var parsed = fields.Length >= 2
                 && double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-                && double.IsFinite(seconds) && seconds >= 0;
+                && double.IsFinite(seconds) && seconds >= 0
+                && !line.Contains(';', StringComparison.Ordinal);
             var first = header;
             header = false;
             if (!parsed)
