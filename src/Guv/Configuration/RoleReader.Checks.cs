@@ -115,7 +115,10 @@ internal sealed partial class RoleReader
                 + Invariant($"(to above {needed:0.##} s)");
             if (z > 0 && options.Deadline > options.Processing)
             {
-                fix += Invariant($", or lower stddev below {(options.Deadline - options.Processing) / z:0.##} s");
+                var most = (options.Deadline - options.Processing) / z;
+                fix += values.PlaceOf("stddev") is null
+                    ? Invariant($", or set stddev below {most:0.##} s (unset, it is half of processing)")
+                    : Invariant($", or lower stddev below {most:0.##} s");
             }
         }
 

@@ -164,7 +164,8 @@ public sealed class ConfigValidationTests
         { "default deadline too short", "w1: {p: 50}",
             "t.yaml:1:1: role 'w1', key 'deadline': the deadline cannot be met: target 1.84 s (deadline 60 s - 2.326 x "
             + "stddev 25 s) is not above processing 50 s. Lengthen the deadline by more than 48.16 s (to above "
-            + "108.16 s), or lower stddev below 4.3 s; until then guv scales this role toward its maximum." },
+            + "108.16 s), or set stddev below 4.3 s (unset, it is half of processing); until then guv scales this "
+            + "role toward its maximum." },
     };
 
     [Theory]
