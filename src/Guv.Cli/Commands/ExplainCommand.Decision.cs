@@ -49,7 +49,14 @@ internal static partial class ExplainCommand
             return;
         }
 
-        WriteArithmetic(role, question, estimate, output);
+        var now = question.Current is { } workers ? $"{workers} workers now" : "workers now unknown";
+        output.WriteLine($"role {role.Name}: {question.Jobs} jobs waiting, {now}");
+        if (policy is ClassicPolicy)
+        {
+            // The classic policy's estimate is the classic model's: show its steps. Other policies explain themselves.
+            WriteArithmetic(role, question, estimate, output);
+        }
+
         var window = (int)Math.Floor(role.History / config.PollInterval);
         output.WriteLine(Invariant($"  history:   the last {window} estimates (history {role.History:0.##} s / ")
             + Invariant($"pollinterval {config.PollInterval:0.##} s) hold scale-downs; given: ")
@@ -64,8 +71,6 @@ internal static partial class ExplainCommand
         WorkerEstimate estimate,
         TextWriter output)
     {
-        var now = question.Current is { } current ? $"{current} workers now" : "workers now unknown";
-        output.WriteLine($"role {role.Name}: {question.Jobs} jobs waiting, {now}");
         if (role.Target is { } explicitTarget)
         {
             output.WriteLine(Invariant($"  target:    {explicitTarget:0.##} s, as the role's 'target' sets it"));
