@@ -30,7 +30,7 @@ internal static class CommonOptions
             }
         });
 
-    /// <summary>An option that takes a whole number of zero or more, with a plain message when it gets something else.</summary>
+    /// <summary>An option taking a whole number of zero or more, with a plain message for anything else.</summary>
     public static Option<int?> WholeNumber(string name, string description) => new(name)
     {
         Description = description,

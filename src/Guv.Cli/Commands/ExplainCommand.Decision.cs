@@ -20,8 +20,9 @@ internal static partial class ExplainCommand
     /// <summary>Asks the role's policy, exactly as a governor tick does, and prints the answer and its arithmetic.</summary>
     public static void WriteDecision(GuvConfig config, DecisionQuestion question, bool json, TextWriter output)
     {
-        var role = config.Find(question.Role) ?? throw new UserError(
-            $"no role '{question.Role}' in {config.Source}; its roles are: {string.Join(", ", config.Roles.Select(r => r.Name))}");
+        var names = string.Join(", ", config.Roles.Select(r => r.Name));
+        var role = config.Find(question.Role)
+            ?? throw new UserError($"no role '{question.Role}' in {config.Source}; its roles are: {names}");
         if (question.Jobs < 0 || question.Current < 0)
         {
             throw new UserError("--jobs and --current must be zero or more");
@@ -48,7 +49,14 @@ internal static partial class ExplainCommand
             return;
         }
 
-        WriteArithmetic(role, question, estimate, output);
+        var now = question.Current is { } workers ? $"{workers} workers now" : "workers now unknown";
+        output.WriteLine($"role {role.Name}: {question.Jobs} jobs waiting, {now}");
+        if (policy is ClassicPolicy)
+        {
+            // The classic policy's estimate is the classic model's: show its steps. Other policies explain themselves.
+            WriteArithmetic(role, question, estimate, output);
+        }
+
         var window = (int)Math.Floor(role.History / config.PollInterval);
         output.WriteLine(Invariant($"  history:   the last {window} estimates (history {role.History:0.##} s / ")
             + Invariant($"pollinterval {config.PollInterval:0.##} s) hold scale-downs; given: ")
@@ -57,10 +65,12 @@ internal static partial class ExplainCommand
         output.WriteLine($"  decision:  {Describe(decision, question.Current)} ({decision.Reason})");
     }
 
-    private static void WriteArithmetic(RoleOptions role, DecisionQuestion question, WorkerEstimate estimate, TextWriter output)
+    private static void WriteArithmetic(
+        RoleOptions role,
+        DecisionQuestion question,
+        WorkerEstimate estimate,
+        TextWriter output)
     {
-        var now = question.Current is { } current ? $"{current} workers now" : "workers now unknown";
-        output.WriteLine($"role {role.Name}: {question.Jobs} jobs waiting, {now}");
         if (role.Target is { } explicitTarget)
         {
             output.WriteLine(Invariant($"  target:    {explicitTarget:0.##} s, as the role's 'target' sets it"));

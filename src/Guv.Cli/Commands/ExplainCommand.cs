@@ -40,10 +40,20 @@ internal static partial class ExplainCommand
             var terminal = Terminal.FromConsole();
             var (text, source) = ConfigSource.ReadText(result.GetValue(file));
             var config = new ConfigLoader(null, result.GetValue(allowKey) ?? []).Load(text, source);
+            var asked = result.GetValue(jobs) is not null || result.GetValue(current) is not null
+                || result.GetValue(history) is not null || result.GetValue(json);
             if (result.GetValue(role) is not { } roleName)
             {
-                WriteOverview(config, terminal.Out);
-                return ExitCodes.Ok;
+                if (!asked)
+                {
+                    WriteOverview(config, terminal.Out);
+                    return ExitCodes.Ok;
+                }
+
+                // With one role there is nothing to choose; with several, say which there are.
+                roleName = config.Roles.Count == 1 ? config.Roles[0].Name : throw new UserError(
+                    "--jobs, --current, --history and --json ask about one role: add --role ROLE; the roles are: "
+                    + string.Join(", ", config.Roles.Select(r => r.Name)));
             }
 
             var question = new DecisionQuestion(roleName, result.GetValue(jobs)
@@ -58,7 +68,8 @@ internal static partial class ExplainCommand
     /// <summary>One row per role, then the workers and cost summed per dyno size.</summary>
     public static void WriteOverview(GuvConfig config, TextWriter output)
     {
-        output.WriteLine(Invariant($"{config.Source}: {config.Roles.Count} roles, polling every {config.PollInterval:0.##} s"));
+        output.WriteLine(
+            Invariant($"{config.Source}: {config.Roles.Count} roles, polling every {config.PollInterval:0.##} s"));
         if (config.Roles.Count == 0)
         {
             return;

@@ -10,7 +10,7 @@ internal static class JobTimesCsv
 {
     private const int MaximumErrorsShown = 5;
 
-    /// <exception cref="UserError">A row is not <c>role,seconds</c> with seconds zero or more; names every bad row.</exception>
+    /// <exception cref="UserError">A row is not <c>role,seconds</c> with seconds of zero or more; names each.</exception>
     public static Dictionary<string, List<double>> Read(TextReader reader, string source)
     {
         var times = new Dictionary<string, List<double>>(StringComparer.Ordinal);
@@ -28,15 +28,19 @@ internal static class JobTimesCsv
             var fields = line.Split(',').Select(f => f.Trim().Trim('"')).ToArray();
             var parsed = fields.Length >= 2
                 && double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-                && double.IsFinite(seconds) && seconds >= 0;
+                && double.IsFinite(seconds) && seconds >= 0
+                && !line.Contains(';', StringComparison.Ordinal);
             var first = header;
             header = false;
             if (!parsed)
             {
                 if (!first || fields.Length < 2)
                 {
+                    var hint = line.Contains(';', StringComparison.Ordinal)
+                        ? " (separate the role and the seconds with a comma, and write decimals with a dot)"
+                        : "";
                     errors.Add($"{source}:{number}: expected 'role,seconds' with seconds a number of zero or more, "
-                        + $"got '{line}'");
+                        + $"got '{line}'{hint}");
                 }
 
                 continue;

@@ -58,7 +58,7 @@ internal static partial class UpdateJobstatsCommand
         {
             update = JobStatsRewriter.Rewrite(before, stats);
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
             throw new UserError($"{path} is not a YAML mapping of roles, so it was not changed; "
                 + $"run 'guv validate {path}' to see where");

@@ -28,7 +28,11 @@ internal static class ValidateCommand
     }
 
     /// <summary>Validates and prints; returns the exit code.</summary>
-    public static int Run(string? path, IReadOnlyList<string> allowKeys, Terminal terminal, Func<string, string?>? environment)
+    public static int Run(
+        string? path,
+        IReadOnlyList<string> allowKeys,
+        Terminal terminal,
+        Func<string, string?>? environment)
     {
         var (text, source) = ConfigSource.ReadText(path, environment);
         var result = new ConfigLoader(environment, allowKeys).Check(text, source);

@@ -28,7 +28,12 @@ internal static class ConfigSource
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                var reason = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
+                var reason = e switch
+                {
+                    FileNotFoundException or DirectoryNotFoundException => "no such file",
+                    _ when Directory.Exists(path) => "it is a folder, not a file",
+                    _ => e.Message.TrimEnd('.'),
+                };
                 throw new ConfigException([
                     new ConfigProblem(path, 0, 0, null, null, $"cannot read the config: {reason}",
                         "Check the path, or leave it out to use the YAML text in the GUV_CONFIG environment variable."),

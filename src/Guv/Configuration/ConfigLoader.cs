@@ -73,7 +73,7 @@ public sealed class ConfigLoader
         }
         catch (YamlException e)
         {
-            problems.Add(SyntaxProblem(text, source, e));
+            problems.Add(SyntaxHints.Problem(text, source, e));
             return new(null, problems, warnings);
         }
 
@@ -89,34 +89,4 @@ public sealed class ConfigLoader
     /// </summary>
     private static string WithoutJsonTabs(string text) =>
         text.TrimStart().StartsWith('{') && text.TrimEnd().EndsWith('}') ? text.Replace('\t', ' ') : text;
-
-    private static ConfigProblem SyntaxProblem(string text, string source, YamlException e)
-    {
-        var line = (int)e.Start.Line;
-        var column = (int)e.Start.Column;
-        var lines = text.Split('\n');
-        var written = line >= 1 && line <= lines.Length ? lines[line - 1].TrimEnd('\r') : "";
-        var fix = "Fix the syntax at that place.";
-        if (written.TrimStart().StartsWith("*:", StringComparison.Ordinal)
-            || written.TrimStart().StartsWith("* :", StringComparison.Ordinal))
-        {
-            // An unquoted * starts a YAML alias, so the defaults role must be quoted.
-            fix = "Quote the defaults role: write '*': instead of *:.";
-        }
-        else if (lines.Skip(Math.Max(0, line - 1)).Take(2).Any(l => l.TrimStart(' ').StartsWith('\t')))
-        {
-            fix = "YAML does not allow tabs for indentation: indent with spaces.";
-        }
-
-        return new(source, line, column, null, null, $"the text is not valid YAML: {YamlMessage(e)}", fix);
-    }
-
-    private static string YamlMessage(YamlException e)
-    {
-        // YamlDotNet prefixes its messages with the place, which our message already carries.
-        var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-        var close = message.IndexOf("): ", StringComparison.Ordinal);
-        return (message.StartsWith("(Line", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message)
-            .TrimEnd('.');
-    }
 }

@@ -10,7 +10,7 @@ namespace Guv.Configuration;
 internal static class ConfigTextReader
 {
     /// <summary>Parses the first document; null when the text holds no document (only comments).</summary>
-    /// <exception cref="YamlException">The text is not YAML.</exception>
+    /// <exception cref="YamlException">The text is not YAML, or holds more than one document.</exception>
     public static ConfigNode? Read(string text)
     {
         var parser = new SafeYamlParser(text);
@@ -24,6 +24,12 @@ internal static class ConfigTextReader
         parser.Consume<DocumentStart>();
         var root = ReadNode(parser, anchors, depth: 0);
         parser.Consume<DocumentEnd>();
+        if (parser.Current is DocumentStart second)
+        {
+            // guv 0.3 read one document; roles after a second '---' would be silently ignored.
+            throw new SecondDocumentException(second.Start, second.End);
+        }
+
         return root;
     }
 

@@ -18,11 +18,12 @@ public static partial class JobStatsRewriter
                 // A new line after the last value's line, indented like the role's first key.
                 var first = role.Values[0];
                 var indent = new string(' ', first.KeyStart - LineStart(text, first.KeyStart));
-                var after = LineEnd(text, role.Values[^1].ValueEnd);
-                var lines = string.Concat(entries.Select(e => indent + e + "\n"));
+                var after = LineEnd(text, LastCharacter(role.Values[^1]));
+                var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+                var lines = string.Concat(entries.Select(e => indent + e + newline));
                 return after < text.Length || text.EndsWith('\n')
                     ? new(after, after, lines)
-                    : new(text.Length, text.Length, "\n" + lines.TrimEnd('\n'));
+                    : new(text.Length, text.Length, newline + lines[..^newline.Length]);
             default:
                 // 'role:' or 'role: ~': the role gets its first values in braces.
                 var colon = text.IndexOf(':', role.NameEnd);
@@ -37,7 +38,7 @@ public static partial class JobStatsRewriter
     {
         if (role.Flow == false)
         {
-            return new(LineStart(text, value.KeyStart), LineEnd(text, value.ValueEnd), "");
+            return new(LineStart(text, value.KeyStart), LineEnd(text, LastCharacter(value)), "");
         }
 
         // In braces, take the comma on one side along, so '{p: 3, stddev: 1}' becomes '{p: 3}'.
@@ -62,6 +63,12 @@ public static partial class JobStatsRewriter
             ? new(value.KeyStart, SkipSpaces(text, after + 1), "")
             : new(value.KeyStart, value.ValueEnd, "");
     }
+
+    /// <summary>
+    /// The offset of a value's last character: a block scalar (<c>|</c>) ends after its newline, at the start of the
+    /// next line, which belongs to what follows.
+    /// </summary>
+    private static int LastCharacter(WrittenValue value) => Math.Max(value.ValueStart, value.ValueEnd - 1);
 
     private static int LineStart(string text, int index) => text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
 

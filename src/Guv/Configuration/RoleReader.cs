@@ -24,7 +24,7 @@ internal sealed partial class RoleReader(
                 {
                     Problem(nameNode, name, null,
                         $"the role '{name}' is defined twice (first at line {seen[name].Line}, column {seen[name].Column})",
-                        "Merge the two definitions into one; YAML would silently keep only the last.");
+                        "Merge the two definitions into one; only the last would count.");
                     continue;
                 }
 
@@ -43,7 +43,8 @@ internal sealed partial class RoleReader(
         var defaults = Resolve(defaultsEntry.Name, ConfigLoader.DefaultsRole, defaultsValues, []);
         var named = rawRoles
             .Where(r => r.Name.Value != ConfigLoader.DefaultsRole)
-            .Select(r => (r.Name, Options: Resolve(r.Name, r.Name.Value ?? "", r.Values, defaultsValues)))
+            .Select(r => (r.Name, Options: Resolve(r.Name, r.Name.Value ?? "", r.Values, defaultsValues),
+                WorkerFromDefaults: !r.Values.ContainsKey("worker") && defaultsValues.ContainsKey("worker")))
             .ToList();
         CheckSharedWorkers(named);
         return new GuvConfig(defaults, named.Select(r => r.Options).ToList(), source);
@@ -57,17 +58,9 @@ internal sealed partial class RoleReader(
             return values;
         }
 
-        if (body is ConfigScalar { Value: { } text } && text.Contains(':', StringComparison.Ordinal))
-        {
-            Problem(body, role, null, $"the role's value '{text}' is text, not a mapping: YAML needs a space after a colon",
-                $"Write '{role}: {{{text.Replace(":", ": ", StringComparison.Ordinal)}}}', or put each key on its own line.");
-            return values;
-        }
-
         if (body is not ConfigMapping mapping)
         {
-            Problem(body, role, null, "a role must be a mapping of keys to values",
-                $"Write it as '{role}: {{processing: 10, deadline: 60}}', or leave it empty for all defaults.");
+            ReportNotAMapping(role, body);
             return values;
         }
 
@@ -91,7 +84,7 @@ internal sealed partial class RoleReader(
                 var names = first.Value == written ? $"'{written}'" : $"'{first.Value}' and '{written}'";
                 Problem(keyNode, role, key.Name,
                     $"'{key.Name}' is set twice, by {names} (first at line {first.Line}, column {first.Column})",
-                    "Remove one of the two; YAML would silently keep only the last.");
+                    "Remove one of the two; only the last would count.");
                 continue;
             }
 
@@ -126,25 +119,6 @@ internal sealed partial class RoleReader(
             })
             .Where(e => !ownKeys.Contains(e.Key.Value));
         return merged.Concat(own);
-    }
-
-    private void ReportUnknownKey(string role, ConfigScalar keyNode, string written)
-    {
-        var colon = written.IndexOf(':', StringComparison.Ordinal);
-        if (colon > 0 && ConfigKeys.Find(written[..colon]) is { } meant)
-        {
-            Problem(keyNode, role, written,
-                $"unknown key '{written}': YAML reads a colon without a space after it as part of the key",
-                $"Write '{meant.Name}: {written[(colon + 1)..]}' with a space after the colon.");
-            return;
-        }
-
-        var suggestion = ConfigKeys.Suggest(written);
-        var fix = suggestion is not null
-            ? $"Did you mean '{suggestion}'?"
-            : $"Known keys: {string.Join(", ", ConfigKeys.All.Select(k => k.Name))}.";
-        Problem(keyNode, role, written, $"unknown key '{written}'",
-            fix + " Use --allow-key to accept a key of your own.");
     }
 
     private RoleOptions Resolve(
@@ -204,6 +178,10 @@ internal sealed partial class RoleReader(
         if (role != ConfigLoader.DefaultsRole)
         {
             CheckRole(options, values, nameNode);
+        }
+        else
+        {
+            CheckWrittenSyntax(options, values);
         }
 
         return options;

@@ -11,6 +11,9 @@ internal sealed class RoleValues(
 {
     public ConfigNode? PlaceOf(string key) => Lookup(key)?.Key;
 
+    /// <summary>True when the role writes the key itself rather than inheriting it from <c>'*'</c>.</summary>
+    public bool IsOwn(string key) => own.ContainsKey(key);
+
     public string? Text(string key) => Lookup(key)?.Value.Value;
 
     /// <param name="key">The key's canonical name.</param>

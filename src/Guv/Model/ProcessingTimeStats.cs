@@ -39,7 +39,7 @@ public sealed record ProcessingTimeStats(
             peaks);
     }
 
-    /// <summary>What makes these numbers a poor basis for guv's normal model, each with a suggestion; empty if none.</summary>
+    /// <summary>What makes these numbers a poor fit for guv's normal model, each with a suggestion.</summary>
     public IReadOnlyList<string> Warnings()
     {
         var warnings = new List<string>();

@@ -84,6 +84,16 @@ public sealed class GuvCliTests : IDisposable
         Assert.Contains("none.yaml: cannot read the config: no such file. Check the path", error);
     }
 
+    [Fact]
+    public void Validate_Folder_SaysItIsNotAFile()
+    {
+        var (exit, _, error) = Guv("validate", _folder);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"guv: {_folder}: cannot read the config: it is a folder, not a file. Check the path, or leave it "
+            + "out to use the YAML text in the GUV_CONFIG environment variable.\n", error);
+    }
+
     [Theory]
     [InlineData("bogus")]
     [InlineData("validate", "--bogus")]
@@ -95,6 +105,28 @@ public sealed class GuvCliTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.EndsWith("Run 'guv --help' for usage.\n", error);
+    }
+
+    [Fact]
+    public void Explain_JobsWithoutRole_NamesTheRolesToChooseFrom()
+    {
+        var path = Write("two.guv.yaml", "resize: {}\nthumbs: {}\n");
+
+        var (exit, _, error) = Guv("explain", path, "--jobs", "40");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("guv: --jobs, --current, --history and --json ask about one role: add --role ROLE; the roles are: "
+            + "resize, thumbs\n", error);
+    }
+
+    [Fact]
+    public void Explain_OneRole_NeedsNoRoleOption()
+    {
+        var (exit, output, _) = Guv("explain", Write("one.guv.yaml", "resize: {}\n"), "--jobs", "40", "--json");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("{\"role\":\"resize\",\"jobs\":40,\"estimate\":5,\"next\":5,\"target\":48.368,\"reason\":\"Initial\"}\n",
+            output);
     }
 
     [Fact]

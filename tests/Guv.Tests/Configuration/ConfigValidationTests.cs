@@ -63,10 +63,10 @@ public sealed class ConfigValidationTests
             + "that minimum <= maximum." },
         { "duplicate key", "w1: {p: 3, processing: 4}",
             "t.yaml:1:12: role 'w1', key 'processing': 'processing' is set twice, by 'p' and 'processing' (first at "
-            + "line 1, column 6). Remove one of the two; YAML would silently keep only the last." },
+            + "line 1, column 6). Remove one of the two; only the last would count." },
         { "duplicate role", "w1: {p: 3}\nw1: {p: 4}",
             "t.yaml:2:1: role 'w1': the role 'w1' is defined twice (first at line 1, column 1). Merge the two "
-            + "definitions into one; YAML would silently keep only the last." },
+            + "definitions into one; only the last would count." },
         { "two roles, one worker", "'*': {app: shop}\nw1: {}\nw2: {worker: w1}",
             "t.yaml:3:1: role 'w2', key 'worker': scales the worker 'w1' of app 'shop', which role 'w1' scales too. "
             + "Give one of the two roles its own 'worker', or merge them into one role." },
@@ -75,6 +75,16 @@ public sealed class ConfigValidationTests
         { "local without command", "w1: {platform: local}",
             "t.yaml:1:6: role 'w1', key 'command': the local platform needs the worker's command line. Add "
             + "'command: <program and arguments>' to the role or to '*'." },
+        // The password never appears in a message.
+        { "broker not a URL", "w1: {broker: 'rabbit://me:secret@host'}",
+            "t.yaml:1:6: role 'w1', key 'broker': the broker URL 'rabbit://me:***@host' is not an amqp:// or amqps:// "
+            + "URL. Write it as amqp://user:password@host:5672/vhost." },
+        { "management not a URL", "w1: {broker: 'amqp://h', management: 'h:15672'}",
+            "t.yaml:1:26: role 'w1', key 'management': the management URL 'h:15672' is not an http:// or https:// URL. "
+            + "Write it as http://host:15672/." },
+        { "command with an open quote", "w1: {platform: local, command: \"./work 'a b\"}",
+            "t.yaml:1:23: role 'w1', key 'command': the command has an unclosed ' quote: ./work 'a b. Close the quote, "
+            + "or escape it with a backslash." },
         { "unknown policy", "w1: {policy: magic}",
             "t.yaml:1:6: role 'w1', key 'policy': unknown policy 'magic'. Use one of: classic, hpa, next." },
         { "not a mapping", "- a\n- b",
@@ -89,6 +99,36 @@ public sealed class ConfigValidationTests
         { "unquoted star", "*: {min: 1}\nw1: {}",
             "t.yaml:1:4: the text is not valid YAML: Did not find expected <document end>. Quote the defaults role: "
             + "write '*': instead of *:." },
+        // YamlDotNet gives up on this one without a place; the bracket scan finds it.
+        { "unclosed brace", "w1: {p: 10, d: 60\nw2: {}",
+            "t.yaml:1:5: the text is not valid YAML: the '{' here is never closed. Add the missing '}' at the end of "
+            + "what it encloses." },
+        { "uneven indentation", "w1:\n  p: 10\n   d: 60",
+            "t.yaml:3:5: the text is not valid YAML: While scanning a plain scalar value, found invalid mapping. This "
+            + "line is indented by 3 spaces and the one before by 2: indent every key of a role by the same number of "
+            + "spaces." },
+        { "second document", "w1: {p: 10}\n---\nw2: {}",
+            "t.yaml:2:1: a second YAML document starts here, and guv reads only the first. Remove the '---' line so "
+            + "that every role is in one document." },
+        { "role as a list", "w1:\n  - p: 10",
+            "t.yaml:2:3: role 'w1': a role must be a mapping of keys to values, not a list. Remove the '- ' in front "
+            + "of its keys, or write it as 'w1: {processing: 10, deadline: 60}'." },
+        { "colon missing after role name", "w1 {p: 10}",
+            "t.yaml:1:8: role 'w1 {p': the role name 'w1 {p' holds a '{': the colon after the role's name is missing. "
+            + "Write 'w1: {p: 10}'." },
+        // guv 0.1 wrote 'role{p=10,d=60}'.
+        { "key=value for a role", "w1: p=10, d=60",
+            "t.yaml:1:5: role 'w1': the role's value 'p=10, d=60' is text: keys are written 'key: value', not "
+            + "'key=value'. Write 'w1: {p: 10, d: 60}'." },
+        { "key=value for a key", "w1: {p=10}",
+            "t.yaml:1:6: role 'w1', key 'p=10': unknown key 'p=10': keys are written 'key: value', not 'key=value'. "
+            + "Write 'p: 10'." },
+        { "unknown key that starts with a known one", "w1: {max_workers: 3}",
+            "t.yaml:1:6: role 'w1', key 'max_workers': unknown key 'max_workers'. Did you mean 'maximum'? Use "
+            + "--allow-key to accept a key of your own." },
+        { "worker set in '*'", "'*': {worker: all}\nw1: {}\nw2: {}",
+            "t.yaml:3:1: role 'w2', key 'worker': scales the worker 'all', which role 'w1' scales too. '*' sets "
+            + "'worker: all' for every role: move it into the one role it belongs to." },
         { "tab indentation", "w1:\n\tp: 3",
             "t.yaml:1:1: the text is not valid YAML: While scanning a mapping, found invalid tab as indentation. "
             + "YAML does not allow tabs for indentation: indent with spaces." },
@@ -124,7 +164,8 @@ public sealed class ConfigValidationTests
         { "default deadline too short", "w1: {p: 50}",
             "t.yaml:1:1: role 'w1', key 'deadline': the deadline cannot be met: target 1.84 s (deadline 60 s - 2.326 x "
             + "stddev 25 s) is not above processing 50 s. Lengthen the deadline by more than 48.16 s (to above "
-            + "108.16 s), or lower stddev below 4.3 s; until then guv scales this role toward its maximum." },
+            + "108.16 s), or set stddev below 4.3 s (unset, it is half of processing); until then guv scales this "
+            + "role toward its maximum." },
     };
 
     [Theory]
@@ -154,6 +195,15 @@ public sealed class ConfigValidationTests
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal("*", problem.Role);
+    }
+
+    [Fact]
+    public void Check_BadBrokerInDefaults_ReportedOnceForTheDefaultsRole()
+    {
+        var result = new ConfigLoader(_ => null).Check("'*': {broker: 'http://h'}\nw1: {}\nw2: {}", "t.yaml");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("*", "broker", 1), (problem.Role, problem.Key, problem.Line));
     }
 
     [Fact]

@@ -19,12 +19,21 @@ public sealed class JobStatsRewriterTests
         { "block, keys added", "resize:\n    d: 60 # slow\nother: {}\n",
             "resize:\n    d: 60 # slow\n    processing: 12.5\n    stddev: 3.25\nother: {}\n" },
         { "block, last line without newline", "resize:\n  d: 60", "resize:\n  d: 60\n  processing: 12.5\n  stddev: 3.25" },
+        { "block, ends in a block scalar", "resize:\n  max: 3\n  command: |\n    ./work\nthumbs: {}\n",
+            "resize:\n  max: 3\n  command: |\n    ./work\n  processing: 12.5\n  stddev: 3.25\nthumbs: {}\n" },
+        { "Windows line endings", "resize:\r\n  d: 60\r\nthumbs: {}\r\n",
+            "resize:\r\n  d: 60\r\n  processing: 12.5\r\n  stddev: 3.25\r\nthumbs: {}\r\n" },
         { "role without value", "resize:\nother: {}\n", "resize: {processing: 12.5, stddev: 3.25}\nother: {}\n" },
+        { "role without value, with a comment", "resize:   # later\nother: {}\n",
+            "resize: {processing: 12.5, stddev: 3.25}   # later\nother: {}\n" },
+        { "role without value at the end", "other: {}\nresize:", "other: {}\nresize: {processing: 12.5, stddev: 3.25}" },
+        { "quoted role name", "'resize': {p: 1}\n", "'resize': {p: 12.5, stddev: 3.25}\n" },
         { "role with null", "resize: ~ # all defaults\n", "resize: {processing: 12.5, stddev: 3.25} # all defaults\n" },
         { "quoted value", "resize: {p: \"10\"}\n", "resize: {p: 12.5, stddev: 3.25}\n" },
-        // A later duplicate wins in YAML, so that is the one to change.
-        { "JSON", "{\n\t\"resize\": {\"p\": 10, \"stddev\": 4}\n}\n", "{\n\t\"resize\": {\"p\": 12.5, \"stddev\": 3.25}\n}\n" },
-        { "other roles untouched", "a: {p: 1}\nresize: {p: 2}\nz: {p: 3}\n", "a: {p: 1}\nresize: {p: 12.5, stddev: 3.25}\nz: {p: 3}\n" },
+        { "JSON", "{\n\t\"resize\": {\"p\": 10, \"stddev\": 4}\n}\n",
+            "{\n\t\"resize\": {\"p\": 12.5, \"stddev\": 3.25}\n}\n" },
+        { "other roles untouched", "a: {p: 1}\nresize: {p: 2}\nz: {p: 3}\n",
+            "a: {p: 1}\nresize: {p: 12.5, stddev: 3.25}\nz: {p: 3}\n" },
     };
 
     [Theory]

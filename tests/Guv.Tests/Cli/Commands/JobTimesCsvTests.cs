@@ -33,6 +33,15 @@ public sealed class JobTimesCsvTests
     }
 
     [Fact]
+    public void Read_SemicolonsAndDecimalCommas_SaysHowToWriteThem()
+    {
+        var error = Assert.Throws<UserError>(() => JobTimesCsv.Read(new StringReader("resize,1\nresize;1,5\n"), "j.csv"));
+
+        Assert.Equal("j.csv:2: expected 'role,seconds' with seconds a number of zero or more, got 'resize;1,5' "
+            + "(separate the role and the seconds with a comma, and write decimals with a dot)", error.Message);
+    }
+
+    [Fact]
     public void Read_OnlyAHeader_SaysWhatRowsToWrite()
     {
         var error = Assert.Throws<UserError>(() => JobTimesCsv.Read(new StringReader("role,seconds\n"), "jobs.csv"));

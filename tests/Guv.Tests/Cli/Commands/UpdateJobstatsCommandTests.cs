@@ -82,16 +82,19 @@ public sealed class UpdateJobstatsCommandTests : IDisposable
         Assert.Equal(expected, error.Message);
     }
 
-    [Fact]
-    public void Update_FileNotYaml_LeavesItUntouched()
+    [Theory]
+    [InlineData("resize: {p: 3\n")]
+    [InlineData("resize:\n  p: 3\n   d: 4\n")]
+    [InlineData("- resize\n")]
+    public void Update_FileNotAMappingOfRoles_LeavesItUntouched(string text)
     {
-        var path = File("resize: {p: 3\n");
+        var path = File(text);
 
         var error = Assert.Throws<UserError>(() => Update(path, """{"resize": {"average": 4}}"""));
 
         Assert.Equal($"{path} is not a YAML mapping of roles, so it was not changed; run 'guv validate {path}' to see where",
             error.Message);
-        Assert.Equal("resize: {p: 3\n", System.IO.File.ReadAllText(path));
+        Assert.Equal(text, System.IO.File.ReadAllText(path));
     }
 
     [Fact]
