@@ -1,3 +1,4 @@
+using Guv.Tests.Support;
 using Guv.History;
 using Guv.Tests.TestDoubles;
 using Microsoft.Extensions.Logging.Abstractions;

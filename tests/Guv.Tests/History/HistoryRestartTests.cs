@@ -1,3 +1,4 @@
+using Guv.Tests.Support;
 using Guv.Cli.Hosting;
 using Guv.History;
 using Guv.Tests.TestDoubles;
@@ -75,7 +76,7 @@ public sealed class HistoryRestartTests : IDisposable
     }
 
     /// <summary>A burst scales to 10, three quiet ticks hold it there, then guv stops.</summary>
-    private async Task<(FakePlatform Platform, ManualTime Time, DateTimeOffset BurstAt)> RunFirstGuvAsync()
+    private async Task<(FakePlatform Platform, ManualClock Time, DateTimeOffset BurstAt)> RunFirstGuvAsync()
     {
         var first = new GovernorRig(Config);
         await using (var observability = ObservabilityHost.Create(Settings, NullLoggerFactory.Instance, first.Time))

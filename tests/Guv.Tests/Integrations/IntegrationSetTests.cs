@@ -1,3 +1,4 @@
+using Guv.Tests.Support;
 using System.Text.Json.Nodes;
 using Guv.Integrations;
 using Guv.Tests.TestDoubles;

@@ -3,7 +3,6 @@ namespace Guv.Tests.Support;
 /// <summary>A clock whose "now" moves only when a test says so; timers and delays still run in real time.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset _now = start;
 
     /// <summary>A clock at 2026-01-01 12:00 UTC.</summary>
     public ManualClock()
@@ -11,9 +10,12 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {
     }
 
-    /// <inheritdoc />
-    public override DateTimeOffset GetUtcNow() => _now;
+    /// <summary>The clock's "now"; a test may set it to any time, earlier ones included.</summary>
+    public DateTimeOffset Now { get; set; } = start;
 
-    /// <summary>Moves the clock forward.</summary>
-    public void Advance(TimeSpan by) => _now += by;
+    /// <inheritdoc />
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    /// <summary>Moves the clock forward (or back, with a negative span).</summary>
+    public void Advance(TimeSpan by) => Now += by;
 }

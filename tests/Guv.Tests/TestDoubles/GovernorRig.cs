@@ -1,3 +1,4 @@
+using Guv.Tests.Support;
 using Guv.Configuration;
 using Guv.Platforms;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,12 +10,12 @@ internal sealed class GovernorRig
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public GovernorRig(string yaml, FakeQueues? queues = null, FakePlatform? platform = null, ManualTime? time = null)
+    public GovernorRig(string yaml, FakeQueues? queues = null, FakePlatform? platform = null, ManualClock? time = null)
     {
         Config = new ConfigLoader(_ => null).Load(yaml, "test.guv.yaml");
         Queues = queues ?? new FakeQueues();
         Platform = platform ?? new FakePlatform();
-        Time = time ?? new ManualTime(Start);
+        Time = time ?? new ManualClock(Start);
         Governor = new Guv.Governor.Governor(Config, Queues, new PlatformSet([Platform]), Time,
             NullLogger<Guv.Governor.Governor>.Instance);
     }
@@ -25,7 +26,7 @@ internal sealed class GovernorRig
 
     public FakePlatform Platform { get; }
 
-    public ManualTime Time { get; }
+    public ManualClock Time { get; }
 
     public Guv.Governor.Governor Governor { get; }
 

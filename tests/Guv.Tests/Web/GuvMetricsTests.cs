@@ -1,3 +1,4 @@
+using Guv.Tests.Support;
 using System.Text;
 using Guv.Tests.TestDoubles;
 using Guv.Web;

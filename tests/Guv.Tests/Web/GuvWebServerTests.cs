@@ -1,3 +1,4 @@
+using Guv.Tests.Support;
 using System.Net;
 using System.Text.Json.Nodes;
 using Guv.History;
