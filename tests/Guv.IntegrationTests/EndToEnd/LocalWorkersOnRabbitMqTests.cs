@@ -80,7 +80,8 @@ public sealed class LocalWorkersOnRabbitMqTests
             // Disposing the platform set stops every worker: nothing is left running.
             Assert.Equal(0, platform.RunningProcesses());
             Assert.All(pids, pid => Assert.False(IsRunning(pid), $"worker pid {pid} still runs"));
-            Assert.Contains(logs.Lines, l => l.Level == LogLevel.Information && l.Message.StartsWith("scaled burst:", StringComparison.Ordinal));
+            Assert.Contains(logs.Lines, l =>
+                l.Level == LogLevel.Information && l.Message.StartsWith("scaled burst:", StringComparison.Ordinal));
         }
         finally
         {

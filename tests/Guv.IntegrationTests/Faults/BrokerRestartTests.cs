@@ -28,7 +28,8 @@ public sealed class BrokerRestartTests : IDisposable
         File.SetUnixFileMode(worker, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var yaml = string.Create(CultureInfo.InvariantCulture, $"""
             '*': {"{"}pollinterval: 1, history: 600{"}"}
-            jobs: {"{"}broker: '{broker.Url}', management: '{broker.Management}', platform: local, command: '{worker}', minimum: 0, maximum: 6, stop_timeout: 2{"}"}
+            jobs: {"{"}broker: '{broker.Url}', management: '{broker.Management}', platform: local, command: '{worker}',
+                   minimum: 0, maximum: 6, stop_timeout: 2{"}"}
             """);
         var config = new ConfigLoader(_ => null).Load(yaml, "test");
         using var http = new HttpClient();

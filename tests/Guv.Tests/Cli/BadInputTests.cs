@@ -28,7 +28,8 @@ public sealed class BadInputTests : IDisposable
         var result = await GuvProcess.RunAsync(["run"]);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("guv: no config: give a config file, or put the config's YAML text in the GUV_CONFIG", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("guv: no config: give a config file, or put the config's YAML text in the GUV_CONFIG",
+            result.Stderr, StringComparison.Ordinal);
         Assert.Single(result.Stderr.Trim().Split('\n'));
         AssertNoStackTrace(result);
     }

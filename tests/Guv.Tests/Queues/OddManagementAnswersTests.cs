@@ -66,7 +66,8 @@ public class OddManagementAnswersTests
             outcomes.Add($"{Script[step].Why}: {(role.Error ?? "read")}");
             Assert.True(good ? role.Error is null : role.Error is not null,
                 $"step {step} ({Script[step].Why}): error '{role.Error}'");
-            Assert.True(platform.Counts.GetValueOrDefault("images") == 11, $"step {step}: {platform.Counts.GetValueOrDefault("images")} workers; {role}");
+            var workers = platform.Counts.GetValueOrDefault("images");
+            Assert.True(workers == 11, $"step {step}: {workers} workers; {role}");
         }
 
         // Only the first reading scaled; the later good readings of 0 jobs are held by the 600 s history window.
