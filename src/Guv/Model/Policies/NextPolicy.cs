@@ -8,16 +8,17 @@ namespace Guv.Model.Policies;
 /// spread of processing times and the workers already booting. Enough worker slots so that (1) in steady state
 /// the configured percentile of jobs meets the deadline (Erlang C with a variability correction), and (2) the
 /// backlog left when a worker asked for now has booted stops delaying new jobs within the deadline; never more
-/// slots than there are jobs to work on; and down only after the surplus has lasted two boot times, when keeping an
-/// idle worker has cost about as much as booting it again would. The reasoning is in docs/next-policy.md.
+/// slots than there are jobs to work on. A rise in the rate that noise cannot explain is acted on at once; a fall
+/// only after the surplus has lasted one boot time, when keeping an idle worker has cost as much as booting it
+/// again would. The reasoning is in docs/next-policy.md.
 /// </summary>
 public sealed class NextPolicy : IScalingPolicy
 {
     /// <summary>
-    /// Standard deviations of a one-tick Poisson count added to the rate planned with, so that noise in the rate
-    /// is not read as a lull.
+    /// Standard deviations of a one-tick Poisson count by which this tick's rate must exceed the averaged one to be
+    /// taken as a real rise rather than noise.
     /// </summary>
-    public const double RateConfidence = 0.25;
+    public const double RiseSignificance = 3;
 
     /// <summary>The shared instance; the policy keeps no state of its own.</summary>
     public static readonly NextPolicy Instance = new();
@@ -30,8 +31,15 @@ public sealed class NextPolicy : IScalingPolicy
     {
         var role = input.Role;
         var observation = input.Observation;
-        var smoothed = SmoothedRate(input, RateSpan(role, input.TickSeconds));
-        var estimate = Estimate(role, observation, input.TickSeconds, smoothed, out var explanation);
+        var averaged = SmoothedRate(input, RateSpan(role, input.TickSeconds));
+        var planned = PlannedRate(input, averaged);
+        var estimate = Estimate(role, observation, input.TickSeconds, planned, out var explanation);
+        if (planned > averaged)
+        {
+            explanation += string.Create(CultureInfo.InvariantCulture,
+                $" (the rate rose beyond noise from an average of {averaged:0.##}/s)");
+        }
+
         var current = observation.CurrentWorkers;
         if (current is not { } now)
         {
@@ -49,10 +57,11 @@ public sealed class NextPolicy : IScalingPolicy
         }
 
         // Ski rental: an idle worker costs one worker-second per second; booting it again costs `boot` billed
-        // seconds plus about as many seconds of capacity missing while it boots. Holding the surplus until it has
-        // cost that much (two boot times) before letting go never costs more than twice the best choice made in
-        // hindsight. With a deadline much longer than a reaction the queue covers a late re-boot: hold less.
-        var hold = Math.Max(2 * role.Boot * ReactionShare(role, input.TickSeconds), input.TickSeconds);
+        // seconds. Holding the surplus until it has cost that much (one boot time) before letting go never costs
+        // more than twice the best choice made in hindsight. The capacity missing while a worker boots again is kept
+        // small by acting on a real rise at once (PlannedRate). With a deadline much longer than a reaction the
+        // queue covers a late re-boot: hold less.
+        var hold = Math.Max(role.Boot * ReactionShare(role, input.TickSeconds), input.TickSeconds);
         var since = observation.At.AddSeconds(-hold);
         var highest = input.History.Newest(TicksIn(hold, input.TickSeconds)).Where(t => t.At > since)
             .Select(t => t.Estimate).Append(estimate).Max();
@@ -84,8 +93,7 @@ public sealed class NextPolicy : IScalingPolicy
         var booting = Math.Max(0, workers - running);
 
         var seen = observation.PublishRate ?? 0;
-        var count = (smoothedRate ?? seen) * tickSeconds;
-        var rate = (count + RateConfidence * ReactionShare(role, tickSeconds) * Math.Sqrt(count)) / tickSeconds;
+        var rate = smoothedRate ?? seen;
 
         // Jobs still waiting when a worker asked for now is up: those waiting now plus the arrivals during the
         // boot, less what running workers finish meanwhile and booting ones once up (half the boot, on average).
@@ -122,6 +130,26 @@ public sealed class NextPolicy : IScalingPolicy
     public static double RateSpan(RoleOptions role, double tickSeconds) =>
         Math.Max(Math.Max(role.Boot, tickSeconds), role.Deadline - role.Processing);
 
+    /// <summary>
+    /// The rate to plan with: the averaged rate, unless this tick's reading exceeds it by more than
+    /// <see cref="RiseSignificance"/> standard deviations of a one-tick Poisson count. Such a rise is real load, and
+    /// with a deadline shorter than a reaction every tick of waiting for the average to catch up makes jobs late, so
+    /// the plan moves to this tick's rate, in proportion to how much of the deadline a late reaction would eat.
+    /// </summary>
+    private static double? PlannedRate(PolicyInput input, double? smoothed)
+    {
+        if (smoothed is not { } average || input.Observation.PublishRate is not { } latest)
+        {
+            return smoothed;
+        }
+
+        var tick = input.TickSeconds;
+        var rise = (latest - average) * tick;
+        return rise > RiseSignificance * Math.Sqrt(average * tick + 1)
+            ? average + ReactionShare(input.Role, tick) * (latest - average)
+            : average;
+    }
+
     /// <summary>The mean publish rate over the last <paramref name="span"/> seconds, this tick included, when known.</summary>
     private static double? SmoothedRate(PolicyInput input, double span)
     {
@@ -145,9 +173,9 @@ public sealed class NextPolicy : IScalingPolicy
     }
 
     /// <summary>
-    /// How much of the deadline a late reaction (a poll, then a boot) eats, at most 1. The noise margin and the
-    /// scale-down hold guard against reacting late; with a deadline much longer than a reaction they are worth less,
-    /// since the queue absorbs what a late reaction leaves, and they shrink in proportion.
+    /// How much of the deadline a late reaction (a poll, then a boot) eats, at most 1. Following a rise at once and
+    /// the scale-down hold guard against reacting late; with a deadline much longer than a reaction they are worth
+    /// less, since the queue absorbs what a late reaction leaves, and they shrink in proportion.
     /// </summary>
     public static double ReactionShare(RoleOptions role, double tickSeconds) =>
         Math.Min(1, (role.Boot + tickSeconds) / Math.Max(tickSeconds, role.Deadline - role.Processing));

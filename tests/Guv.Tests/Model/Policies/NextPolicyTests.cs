@@ -31,15 +31,14 @@ public class NextPolicyTests
     [Fact]
     public void SteadyState_MatchesErlangCForTheDeadline()
     {
-        // With the rate averaged over history (no noise bonus needed to check the queueing term), the estimate is
-        // the fewest servers for which the queueing model's miss probability is at most 1%.
+        // With a steady rate, the estimate is the fewest servers for which the queueing model's miss probability is
+        // at most 1%.
         var history = HistoryOf((20, 0, 2.0), (10, 0, 2.0));
         var input = Input(Role with { Stddev = 0.001 }, 20, 25, rate: 2.0, history: history, tick: 10);
 
         var estimate = NextPolicy.Instance.Decide(input).Estimate;
 
-        var planned = 2.0 + NextPolicy.RateConfidence * Math.Sqrt(20) / 10;
-        var expected = QueueingModel.ServersFor(planned, 10, 0.001, 60, 0.01, 200);
+        var expected = QueueingModel.ServersFor(2.0, 10, 0.001, 60, 0.01, 200);
         Assert.Equal(expected, estimate);
     }
 
@@ -72,16 +71,40 @@ public class NextPolicyTests
     }
 
     [Fact]
-    public void ScaleDown_HeldForTwoBootTimes_ThenFollowsTheEstimate()
+    public void ScaleDown_HeldForOneBootTime_ThenFollowsTheEstimate()
     {
-        var recent = HistoryOf((90, 12, 0.0));
-        var old = HistoryOf((110, 12, 0.0));
+        var recent = HistoryOf((40, 12, 0.0));
+        var old = HistoryOf((60, 12, 0.0));
 
         var held = NextPolicy.Instance.Decide(Input(Role, 0, 14, rate: 0.0, history: recent));
         var released = NextPolicy.Instance.Decide(Input(Role, 0, 14, rate: 0.0, history: old));
 
         Assert.Equal(12, held.Next);
         Assert.Equal(1, released.Next);
+    }
+
+    [Fact]
+    public void RiseBeyondNoise_PlansForTheNewRateAtOnce()
+    {
+        // 1 job/s until now, 5 jobs/s this tick: averaging would plan for 3/s; 120 more jobs in a 30 s tick than the
+        // average explains is far beyond a Poisson count's noise, so next plans as if 5/s had been steady.
+        var rising = NextPolicy.Instance.Decide(Input(Role, 0, 10, rate: 5.0, history: HistoryOf((30, 10, 1.0))));
+        var steady = NextPolicy.Instance.Decide(Input(Role, 0, 10, rate: 5.0, history: HistoryOf((30, 10, 5.0))));
+
+        Assert.Equal(steady.Estimate, rising.Estimate);
+        Assert.Contains("rose beyond noise", rising.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RiseWithinNoise_PlansForTheAverage()
+    {
+        // 2.0 then 2.3 jobs/s: 9 more jobs in a 30 s tick is within noise, so next plans for the average, 2.15/s.
+        var input = Input(Role, 0, 25, rate: 2.3, history: HistoryOf((30, 25, 2.0)));
+
+        var decision = NextPolicy.Instance.Decide(input);
+
+        Assert.Equal(NextPolicy.Estimate(Role, input.Observation, 30, 2.15, out _), decision.Estimate);
+        Assert.DoesNotContain("rose beyond noise", decision.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
