@@ -22,13 +22,16 @@ internal static class RunCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also log ticks that change nothing." };
         var allowKey = CommonOptions.AllowKey();
         var (listen, historyDb) = (ObservabilityOptions.Listen(), ObservabilityOptions.HistoryDb());
+        var leaseSeconds = CommonOptions.WholeNumber("--lease-seconds",
+            "With a postgres:// --history-db shared by several guv: seconds the leader lease holds; a standby takes "
+            + "over within this plus one pollinterval of the leader's death. Default 2 x pollinterval.");
 
         var command = new Command("run",
             "Govern the workers of every role in the config, one tick every pollinterval, until stopped.\n"
             + "Reloads the config when its file changes or on SIGHUP; an invalid new config is logged and ignored.\n"
             + "Example: guv run --config workers.guv.yaml --dry-run")
         {
-            config, once, dryRun, logFormat, verbose, allowKey, listen, historyDb,
+            config, once, dryRun, logFormat, verbose, allowKey, listen, historyDb, leaseSeconds,
         };
         command.SetAction((result, _) => RunAsync(
             result.GetValue(config),
@@ -38,7 +41,8 @@ internal static class RunCommand
             result.GetValue(verbose),
             result.GetValue(allowKey) ?? [],
             result.GetValue(listen),
-            result.GetValue(historyDb)));
+            result.GetValue(historyDb),
+            result.GetValue(leaseSeconds)));
         return command;
     }
 
@@ -55,7 +59,8 @@ internal static class RunCommand
         bool verbose,
         string[] allowKeys,
         string? listen,
-        string? historyDb)
+        string? historyDb,
+        int? leaseSeconds)
     {
         var loader = new Guv.Configuration.ConfigLoader(null, allowKeys);
         var config = ConfigSource.Load(configPath, loader);
@@ -68,16 +73,26 @@ internal static class RunCommand
         using var http = GovernorHost.CreateHttpClient();
         await using var observability = ObservabilityHost.Create(listen, historyDb, logs, time);
         await using var platforms = GovernorHost.CreatePlatforms(time, logs, observability.Measure);
+        await using var lease = await LeaseHost.OpenAsync(historyDb, leaseSeconds, dryRun, config, logs, time,
+            stop.Token);
         var governor = new Governor.Governor(config, new RabbitMqManagementSource(http), platforms, time,
-            logs.CreateLogger<Governor.Governor>(), new Governor.GovernorOptions { DryRun = dryRun });
+            logs.CreateLogger<Governor.Governor>(), new Governor.GovernorOptions
+            {
+                DryRun = dryRun,
+                MayApply = lease is null ? null : lease.Lease.HoldAsync,
+            });
 
-        using var watcher = ConfigWatcher.Start(configPath, loader, governor.Reload, log);
+        using var watcher = ConfigWatcher.Start(configPath, loader, next =>
+        {
+            lease?.Reload(next);
+            governor.Reload(next);
+        }, log);
         foreach (var warning in config.Warnings)
         {
             CliLog.ConfigWarning(log, warning.ToString());
         }
 
-        await observability.StartAsync(governor, dryRun, serve: !once, stop.Token);
+        await observability.StartAsync(governor, dryRun, lease?.Lease, serve: !once, stop.Token);
         CliLog.Starting(log, config.Roles.Count, config.Source, config.PollInterval, dryRun ? " (dry run)" : "");
         if (once)
         {

@@ -21,6 +21,7 @@ internal sealed class ObservabilityHost : IAsyncDisposable
     private HistoryRecorder? _recorder;
     private GuvWebServer? _web;
     private Integrations.IntegrationSet? _integrations;
+    private Leadership.LeaderLease? _lease;
 
     private ObservabilityHost(ListenAddress? listen, IHistoryStore store, ILoggerFactory logs, TimeProvider time)
     {
@@ -57,10 +58,21 @@ internal sealed class ObservabilityHost : IAsyncDisposable
     public IWorkerPlatform Measure(IWorkerPlatform platform) => new MeasuredPlatform(platform, Metrics);
 
     /// <summary>Opens the store, restores the governor's history, starts recording, serving and integrations.</summary>
+    /// <param name="governor">The governor to watch.</param>
+    /// <param name="dryRun">True when guv changes no workers.</param>
+    /// <param name="lease">The leader lease when several guv share the store; a standby stores and sends nothing.</param>
+    /// <param name="serve">False to start no web endpoints (<c>--once</c>).</param>
+    /// <param name="cancellationToken">Stops the start.</param>
     /// <exception cref="UserError">The store cannot be opened.</exception>
-    public async Task StartAsync(Governor.Governor governor, bool dryRun, bool serve, CancellationToken cancellationToken)
+    public async Task StartAsync(
+        Governor.Governor governor,
+        bool dryRun,
+        Leadership.LeaderLease? lease,
+        bool serve,
+        CancellationToken cancellationToken)
     {
         _governor = governor;
+        _lease = lease;
         try
         {
             await History.InitializeAsync(cancellationToken);
@@ -90,7 +102,7 @@ internal sealed class ObservabilityHost : IAsyncDisposable
         {
             try
             {
-                _web = await GuvWebServer.StartAsync(_listen, new WebSources(governor, History, Metrics, _time, dryRun),
+                _web = await GuvWebServer.StartAsync(_listen, new WebSources(governor, History, Metrics, _time, dryRun) { Lease = lease },
                     cancellationToken);
             }
             catch (IOException e)
@@ -133,6 +145,18 @@ internal sealed class ObservabilityHost : IAsyncDisposable
     {
         var config = _governor!.Config;
         Metrics.Observe(tick, config);
+        if (_lease is { } lease)
+        {
+            Metrics.ObserveLeadership(lease.IsLeader);
+
+            // The leader writes the shared history and feeds the integrations; a standby doing the same would
+            // store every tick twice and send every event twice.
+            if (!lease.IsLeader)
+            {
+                return;
+            }
+        }
+
         _recorder?.Record(tick);
         _integrations?.Publish(tick, config);
     }

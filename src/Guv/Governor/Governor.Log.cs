@@ -39,4 +39,8 @@ public sealed partial class Governor
         Message = "{Role}: found {Found} workers where guv last left {Expected}; scaled by hand or by another tool? "
             + "guv decides from {Found}")]
     private static partial void LogDrift(ILogger log, string role, int found, int expected);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Debug,
+        Message = "{Role}: standby, not scaling {From} -> {To}: another guv holds the leader lease")]
+    private static partial void LogStandby(ILogger log, string role, int? from, int to);
 }

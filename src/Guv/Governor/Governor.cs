@@ -106,7 +106,8 @@ public sealed partial class Governor(
             }
         }
 
-        await ApplyAsync(requests, ticks, budget.Token);
+        var standby = !await MayApplyAsync(budget.Token);
+        await ApplyAsync(requests, ticks, standby, budget.Token);
         var report = new TickReport(at, config.Roles.Select(r => ticks[r.Name]).ToList(), stopwatch.Elapsed);
         LastTick = report;
         Ticked?.Invoke(report);
@@ -171,7 +172,28 @@ public sealed partial class Governor(
         return new RoleTick(role.Name, stats, platform?.Workers, decision, platform?.Workers, null);
     }
 
-    private async Task ApplyAsync(List<ScaleRequest> requests, Dictionary<string, RoleTick> ticks, CancellationToken budget)
+    private async Task<bool> MayApplyAsync(CancellationToken budget)
+    {
+        if (_options.DryRun || _options.MayApply is not { } mayApply)
+        {
+            return true;
+        }
+
+        try
+        {
+            return await mayApply(budget);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task ApplyAsync(
+        List<ScaleRequest> requests,
+        Dictionary<string, RoleTick> ticks,
+        bool standby,
+        CancellationToken budget)
     {
         foreach (var group in requests.GroupBy(r => r.Role.Platform))
         {
@@ -182,6 +204,16 @@ public sealed partial class Governor(
                 foreach (var line in platform.Describe(batch))
                 {
                     LogDryRun(log, line);
+                }
+
+                continue;
+            }
+
+            if (standby)
+            {
+                foreach (var request in batch)
+                {
+                    LogStandby(log, request.Role.Name, request.From, request.To);
                 }
 
                 continue;

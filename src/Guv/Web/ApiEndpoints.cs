@@ -32,12 +32,17 @@ internal static class ApiEndpoints
             var governor = sources.Governor;
             var (healthy, why) = StateBuilder.Health(governor.LastTick, governor.Config.PollInterval,
                 sources.Time.GetUtcNow());
+            why += StateBuilder.Leadership(sources.Lease) is { } leadership ? $"; {leadership}" : "";
             return Results.Text((healthy ? "ok: " : "unhealthy: ") + why + "\n", "text/plain",
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
 
         app.MapGet("/api/state", () => Results.Json(StateBuilder.Build(sources.Governor.LastTick,
-            sources.Governor.Config, sources.DryRun, sources.Time.GetUtcNow())));
+            sources.Governor.Config, sources.DryRun, sources.Time.GetUtcNow()) with
+            {
+                Leadership = StateBuilder.Leadership(sources.Lease),
+                Leader = sources.Lease?.Leader,
+            }));
 
         app.MapGet("/api/history", async (string? role, string? since, CancellationToken cancellationToken) =>
         {
