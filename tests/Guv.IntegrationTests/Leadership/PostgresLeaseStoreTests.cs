@@ -3,12 +3,13 @@ using Guv.Leadership;
 namespace Guv.IntegrationTests.Leadership;
 
 /// <summary>The lease rules in the real PostgreSQL of scripts/services/postgres.sh.</summary>
-public sealed class PostgresLeaseStoreTests : IAsyncDisposable
+public sealed class PostgresLeaseStoreTests : IDisposable
 {
     private readonly PostgresLeaseStore _store = new(TestServices.Postgres);
     private readonly string _name = "test-" + Guid.NewGuid().ToString("N")[..8];
 
-    public ValueTask DisposeAsync() => _store.DisposeAsync();
+    // xunit 2 disposes test classes through IDisposable only.
+    public void Dispose() => _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Fact]
     public async Task TryAcquire_FreeLease_FirstTakesIt_SecondIsToldWhoHasIt()

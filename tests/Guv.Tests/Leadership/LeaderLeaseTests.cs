@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Guv.Tests.Leadership;
 
-public sealed class LeaderLeaseTests : IAsyncDisposable
+public sealed class LeaderLeaseTests : IDisposable
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
     private readonly SteppingClock _clock = new();
@@ -20,7 +20,8 @@ public sealed class LeaderLeaseTests : IAsyncDisposable
         _b = new LeaderLease(_store, "host-b/2/bbbbb", Lease, _clock, new ListLogger<LeaderLease>());
     }
 
-    public ValueTask DisposeAsync() => _store.DisposeAsync();
+    // xunit 2 disposes test classes through IDisposable only.
+    public void Dispose() => _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Fact]
     public async Task Hold_TwoInstances_OnlyTheFirstLeads()
