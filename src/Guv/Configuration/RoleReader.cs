@@ -194,6 +194,8 @@ internal sealed partial class RoleReader(
             Platform = values.Text("platform") ?? PlatformNames.Heroku,
             Command = values.Text("command"),
             StopTimeout = values.Seconds("stop_timeout") ?? 30,
+            Shell = values.Flag("shell") ?? false,
+            CaFile = values.Text("ca_file") ?? NonEmpty(environment("GUV_CA_FILE")),
             Policy = values.Text("policy") ?? "classic",
             Value = values.Positive("value"),
         };
