@@ -65,14 +65,15 @@ internal static class RunCommand
         var loader = new Guv.Configuration.ConfigLoader(null, allowKeys);
         var config = ConfigSource.Load(configPath, loader);
         GovernorHost.Preflight(config);
+        var trust = GovernorHost.LoadTrust(config);
 
         using var stop = new StopSignal();
         using var logs = LogSetup.Create(logFormat, verbose);
         var log = logs.CreateLogger("guv");
         var time = TimeProvider.System;
-        using var http = GovernorHost.CreateHttpClient();
-        await using var observability = ObservabilityHost.Create(listen, historyDb, logs, time);
-        await using var platforms = GovernorHost.CreatePlatforms(time, logs, observability.Measure);
+        using var http = GovernorHost.CreateHttpClient(trust);
+        await using var observability = ObservabilityHost.Create(listen, historyDb, logs, time, trust);
+        await using var platforms = GovernorHost.CreatePlatforms(time, logs, observability.Measure, trust);
         await using var lease = await LeaseHost.OpenAsync(historyDb, leaseSeconds, dryRun, config, logs, time,
             stop.Token);
         var governor = new Governor.Governor(config, new RabbitMqManagementSource(http), platforms, time,

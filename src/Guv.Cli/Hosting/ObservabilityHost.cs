@@ -22,6 +22,7 @@ internal sealed class ObservabilityHost : IAsyncDisposable
     private GuvWebServer? _web;
     private Integrations.IntegrationSet? _integrations;
     private Leadership.LeaderLease? _lease;
+    private Security.TlsTrust? _trust;
 
     private ObservabilityHost(ListenAddress? listen, IHistoryStore store, ILoggerFactory logs, TimeProvider time)
     {
@@ -41,12 +42,17 @@ internal sealed class ObservabilityHost : IAsyncDisposable
 
     /// <summary>Checks the options; nothing is opened or bound yet.</summary>
     /// <exception cref="UserError">An option cannot be used.</exception>
-    public static ObservabilityHost Create(string? listen, string? historyDb, ILoggerFactory logs, TimeProvider time)
+    public static ObservabilityHost Create(
+        string? listen,
+        string? historyDb,
+        ILoggerFactory logs,
+        TimeProvider time,
+        Security.TlsTrust? trust = null)
     {
         try
         {
             return new ObservabilityHost(ListenAddress.Parse(listen ?? ListenAddress.Default),
-                HistoryStores.Open(historyDb), logs, time);
+                HistoryStores.Open(historyDb), logs, time) { _trust = trust };
         }
         catch (FormatException e)
         {
@@ -88,7 +94,7 @@ internal sealed class ObservabilityHost : IAsyncDisposable
         _recorder = new HistoryRecorder(History, () => governor.Config, _time, _logs.CreateLogger<HistoryRecorder>());
         try
         {
-            _integrations = Integrations.IntegrationSet.FromEnvironment(Environment.GetEnvironmentVariable, _logs);
+            _integrations = Integrations.IntegrationSet.FromEnvironment(Environment.GetEnvironmentVariable, _logs, _trust);
         }
         catch (UriFormatException e)
         {
