@@ -22,6 +22,7 @@ internal static class RunCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also log ticks that change nothing." };
         var allowKey = CommonOptions.AllowKey();
         var (listen, historyDb) = (ObservabilityOptions.Listen(), ObservabilityOptions.HistoryDb());
+        var authToken = ObservabilityOptions.AuthToken();
         var leaseSeconds = CommonOptions.WholeNumber("--lease-seconds",
             "With a postgres:// --history-db shared by several guv: seconds the leader lease holds; a standby takes "
             + "over within this plus one pollinterval of the leader's death. Default 2 x pollinterval.");
@@ -31,7 +32,7 @@ internal static class RunCommand
             + "Reloads the config when its file changes or on SIGHUP; an invalid new config is logged and ignored.\n"
             + "Example: guv run --config workers.guv.yaml --dry-run")
         {
-            config, once, dryRun, logFormat, verbose, allowKey, listen, historyDb, leaseSeconds,
+            config, once, dryRun, logFormat, verbose, allowKey, listen, historyDb, leaseSeconds, authToken,
         };
         command.SetAction((result, _) => RunAsync(
             result.GetValue(config),
@@ -42,7 +43,8 @@ internal static class RunCommand
             result.GetValue(allowKey) ?? [],
             result.GetValue(listen),
             result.GetValue(historyDb),
-            result.GetValue(leaseSeconds)));
+            result.GetValue(leaseSeconds),
+            result.GetValue(authToken) ?? Environment.GetEnvironmentVariable(Web.WebAuth.EnvironmentVariable)));
         return command;
     }
 
@@ -60,7 +62,8 @@ internal static class RunCommand
         string[] allowKeys,
         string? listen,
         string? historyDb,
-        int? leaseSeconds)
+        int? leaseSeconds,
+        string? authToken)
     {
         var loader = new Guv.Configuration.ConfigLoader(null, allowKeys);
         var config = ConfigSource.Load(configPath, loader);
@@ -72,7 +75,7 @@ internal static class RunCommand
         var log = logs.CreateLogger("guv");
         var time = TimeProvider.System;
         using var http = GovernorHost.CreateHttpClient(trust);
-        await using var observability = ObservabilityHost.Create(listen, historyDb, logs, time, trust);
+        await using var observability = ObservabilityHost.Create(listen, historyDb, logs, time, trust, authToken);
         await using var platforms = GovernorHost.CreatePlatforms(time, logs, observability.Measure, trust);
         await using var lease = await LeaseHost.OpenAsync(historyDb, leaseSeconds, dryRun, config, logs, time,
             stop.Token);

@@ -23,6 +23,7 @@ internal sealed class ObservabilityHost : IAsyncDisposable
     private Integrations.IntegrationSet? _integrations;
     private Leadership.LeaderLease? _lease;
     private Security.TlsTrust? _trust;
+    private WebAuth? _auth;
 
     private ObservabilityHost(ListenAddress? listen, IHistoryStore store, ILoggerFactory logs, TimeProvider time)
     {
@@ -47,12 +48,14 @@ internal sealed class ObservabilityHost : IAsyncDisposable
         string? historyDb,
         ILoggerFactory logs,
         TimeProvider time,
-        Security.TlsTrust? trust = null)
+        Security.TlsTrust? trust = null,
+        string? authToken = null)
     {
         try
         {
-            return new ObservabilityHost(ListenAddress.Parse(listen ?? ListenAddress.Default),
-                HistoryStores.Open(historyDb), logs, time) { _trust = trust };
+            var address = ListenAddress.Parse(listen ?? ListenAddress.Default);
+            var auth = address is null ? null : WebAuth.For(address, authToken);
+            return new ObservabilityHost(address, HistoryStores.Open(historyDb), logs, time) { _trust = trust, _auth = auth };
         }
         catch (FormatException e)
         {
@@ -109,7 +112,7 @@ internal sealed class ObservabilityHost : IAsyncDisposable
             try
             {
                 _web = await GuvWebServer.StartAsync(_listen, new WebSources(governor, History, Metrics, _time, dryRun) { Lease = lease },
-                    cancellationToken);
+                    cancellationToken, _auth);
             }
             catch (IOException e)
             {

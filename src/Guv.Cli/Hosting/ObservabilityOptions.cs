@@ -12,6 +12,12 @@ internal static class ObservabilityOptions
         Description = $"Serve the dashboard, /metrics, /healthz and /api on HOST:PORT, or 'off'. Default {ListenAddress.Default}.",
     };
 
+    public static Option<string?> AuthToken() => new("--auth-token")
+    {
+        Description = $"Token that every endpoint but /healthz requires (Authorization: Bearer TOKEN); needed when "
+            + $"--listen is not a loopback address. Default: env {WebAuth.EnvironmentVariable}, else none.",
+    };
+
     public static Option<string?> HistoryDb(string name = "--history-db") => new(name)
     {
         Description = $"Where history is kept: a SQLite file, a postgres://user:password@host/db URL, or 'off'. "

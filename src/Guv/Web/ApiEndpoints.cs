@@ -10,7 +10,7 @@ internal static class ApiEndpoints
     /// <summary>How far back <c>/api/history</c> reads when no <c>since</c> is given.</summary>
     private static readonly TimeSpan DefaultHistory = TimeSpan.FromHours(3);
 
-    public static void Map(WebApplication app, WebSources sources)
+    public static void Map(WebApplication app, WebSources sources, WebAuth? auth)
     {
         app.Use(async (context, next) =>
         {
@@ -18,6 +18,14 @@ internal static class ApiEndpoints
             context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:";
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "no-store";
+            if (auth is not null && !WebAuth.IsOpen(context.Request.Path) && !auth.Allows(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"guv\", Bearer";
+                await context.Response.WriteAsync("unauthorized: send the token as 'Authorization: Bearer TOKEN'\n");
+                return;
+            }
+
             await next(context);
         });
 
