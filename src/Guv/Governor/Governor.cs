@@ -29,6 +29,9 @@ public sealed partial class Governor(
     private GuvConfig _config = config;
     private GuvConfig? _pending;
 
+    // True after a tick in which MayApply said no: then another guv changes the workers, which is no drift.
+    private bool _standby;
+
     /// <summary>The config in force.</summary>
     public GuvConfig Config => _config;
 
@@ -106,8 +109,8 @@ public sealed partial class Governor(
             }
         }
 
-        var standby = !await MayApplyAsync(budget.Token);
-        await ApplyAsync(requests, ticks, standby, budget.Token);
+        _standby = !await MayApplyAsync(budget.Token);
+        await ApplyAsync(requests, ticks, _standby, budget.Token);
         var report = new TickReport(at, config.Roles.Select(r => ticks[r.Name]).ToList(), stopwatch.Elapsed);
         LastTick = report;
         Ticked?.Invoke(report);
@@ -153,7 +156,7 @@ public sealed partial class Governor(
 
         if (platform?.Workers is { } found)
         {
-            if (_lastCounts.TryGetValue(role.Name, out var expected) && expected != found)
+            if (!_standby && _lastCounts.TryGetValue(role.Name, out var expected) && expected != found)
             {
                 LogDrift(log, role.Name, found, expected);
             }

@@ -2,7 +2,6 @@ using Guv.Configuration;
 using Guv.Model.Policies;
 using Guv.Platforms;
 using Guv.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Guv.Tests.Governor;
 
@@ -15,6 +14,7 @@ public sealed class GovernorMayApplyTests
         images: {}
         """;
 
+    private readonly ListLogger<Guv.Governor.Governor> _log = new();
     private int _asked;
 
     private (Guv.Governor.Governor Governor, FakeQueueSource Source, FakePlatform Platform) Build(
@@ -24,7 +24,7 @@ public sealed class GovernorMayApplyTests
         var source = new FakeQueueSource();
         var platform = new FakePlatform();
         var governor = new Guv.Governor.Governor(config, source, new PlatformSet([platform]), TimeProvider.System,
-            NullLogger<Guv.Governor.Governor>.Instance, new Guv.Governor.GovernorOptions
+            _log, new Guv.Governor.GovernorOptions
             {
                 MayApply = token =>
                 {
@@ -46,6 +46,19 @@ public sealed class GovernorMayApplyTests
         Assert.Empty(platform.ScaleCalls);
         Assert.Equal(DecisionReason.ScaleUp, report.Roles[0].Decision!.Reason);
         Assert.Equal(0, report.Roles[0].Applied);
+    }
+
+    [Fact]
+    public async Task Tick_Standby_CountChangedByTheLeader_IsNoDrift()
+    {
+        var (governor, source, platform) = Build(_ => Task.FromResult(false));
+        source.SetJobs("images", 40);
+        await governor.TickAsync(CancellationToken.None);
+
+        platform.Counts["images"] = 11; // the leader scaled
+        await governor.TickAsync(CancellationToken.None);
+
+        Assert.Empty(_log.Messages(1008));
     }
 
     [Fact]
