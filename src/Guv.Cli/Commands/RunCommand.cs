@@ -42,7 +42,7 @@ internal static class RunCommand
             result.GetValue(verbose),
             result.GetValue(allowKey) ?? [],
             result.GetValue(listen),
-            result.GetValue(historyDb),
+            ObservabilityOptions.HistoryDbOrEnvironment(result.GetValue(historyDb)),
             result.GetValue(leaseSeconds),
             result.GetValue(authToken) ?? Environment.GetEnvironmentVariable(Web.WebAuth.EnvironmentVariable)));
         return command;

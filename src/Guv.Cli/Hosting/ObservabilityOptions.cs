@@ -18,9 +18,18 @@ internal static class ObservabilityOptions
             + $"--listen is not a loopback address. Default: env {WebAuth.EnvironmentVariable}, else none.",
     };
 
+    /// <summary>The environment variable read when no history option is given: keeps a password off the command line.</summary>
+    public const string HistoryDbVariable = "GUV_HISTORY_DB";
+
     public static Option<string?> HistoryDb(string name = "--history-db") => new(name)
     {
         Description = $"Where history is kept: a SQLite file, a postgres://user:password@host/db URL, or 'off'. "
-            + $"Default {HistoryStores.DefaultPath}.",
+            + $"Default: env {HistoryDbVariable}, else {HistoryStores.DefaultPath}.",
     };
+
+    /// <summary>The history option as given, else env <c>GUV_HISTORY_DB</c>, else null (the default file).</summary>
+    public static string? HistoryDbOrEnvironment(string? given) =>
+        !string.IsNullOrEmpty(given) ? given
+        : Environment.GetEnvironmentVariable(HistoryDbVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : null;
 }
