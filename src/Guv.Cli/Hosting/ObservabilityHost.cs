@@ -87,6 +87,10 @@ internal sealed class ObservabilityHost : IAsyncDisposable
             await History.InitializeAsync(cancellationToken);
             var restored = await HistoryRecorder.RestoreAsync(governor, History, _time, cancellationToken);
             ObservabilityLog.HistoryOpened(_log, History.Description, restored);
+            if (History is PostgresHistoryStore { ServerUnverified: true })
+            {
+                ObservabilityLog.DatabaseUnverified(_log, History.Description);
+            }
         }
         catch (Exception e) when (e is DbException or IOException or InvalidOperationException or TimeoutException)
         {
