@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Net;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Guv.IntegrationTests.Support;
 using Guv.Leadership;
 using Guv.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -109,18 +111,45 @@ public sealed class TwoInstancesTests : IDisposable
         await WaitUntilAsync(() => Started().Count == 3, "the scale-up once the lease was free again", a);
     }
 
+    [Fact]
+    public async Task LeaderCutOffFromTheDatabase_StopsApplying_WhileTheStandbyTakesOver()
+    {
+        await using var management = await StartManagementAsync();
+        await ClearLeaseAsync();
+        var config = Config(management.Url);
+        var database = new Uri(TestServices.Postgres);
+        await using var proxy = new TcpProxy(new IPEndPoint(IPAddress.Loopback, database.Port));
+        var throughProxy = new UriBuilder(database) { Port = proxy.Port }.Uri.ToString();
+
+        await using var a = await StartAsync("a", config, throughProxy);
+        await WaitForAsync(a, "leader");
+        await WaitUntilAsync(() => Started().Count(s => s.Instance == "a") == 1, "the leader started its worker", a);
+        await using var b = await StartAsync("b", config);
+        await WaitForAsync(b, "standby");
+
+        proxy.Cut();
+        Interlocked.Exchange(ref _jobs, 500);
+        await WaitForAsync(a, "standby");
+        await WaitUntilAsync(() => Started().Count(s => s.Instance == "b") == 3, "the new leader's scale-up to 3", b);
+        await Task.Delay(TimeSpan.FromSeconds(3 * PollSeconds));
+
+        Assert.Equal(1, Started().Count(s => s.Instance == "a"));
+        Assert.Equal("standby", (await a.StateAsync())["leadership"]?.GetValue<string>());
+        Assert.Contains("leadership lost: the lease could not be renewed", a.Output, StringComparison.Ordinal);
+    }
+
     private string Config(Uri management) => string.Create(CultureInfo.InvariantCulture, $"""
         '*': {"{"}pollinterval: {PollSeconds}, platform: local, stop_timeout: 1, minimum: 1, maximum: 3, processing: 1,
               deadline: 10, boot: 1, broker: 'amqp://guest:guest@127.0.0.1:5672/', management: '{management}'{"}"}
         work: {"{"}command: '{_worker}'{"}"}
         """);
 
-    private async Task<GuvProcess> StartAsync(string instance, string config)
+    private async Task<GuvProcess> StartAsync(string instance, string config, string? database = null)
     {
         var folder = Directory.CreateDirectory(Path.Combine(_folder.Path, instance)).FullName;
         return await GuvProcess.StartAsync(folder, config,
             new Dictionary<string, string> { ["GUV_TEST_INSTANCE"] = instance },
-            "--history-db", TestServices.Postgres, "--lease-seconds", LeaseSeconds.ToString(CultureInfo.InvariantCulture));
+            "--history-db", database ?? TestServices.Postgres, "--lease-seconds", LeaseSeconds.ToString(CultureInfo.InvariantCulture));
     }
 
     private Task<LoopbackServer> StartManagementAsync() => LoopbackServer.StartAsync(async (context, _) =>
