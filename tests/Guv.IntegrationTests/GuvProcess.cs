@@ -98,6 +98,13 @@ internal sealed class GuvProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills guv with SIGKILL, as a crash or the OOM killer would: no cleanup, its workers left running.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Stops guv with SIGTERM, as an operator would, and waits for it to exit.</summary>
     public async Task<int> StopAsync()
     {

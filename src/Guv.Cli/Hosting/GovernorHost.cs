@@ -4,6 +4,7 @@ using Guv.Platforms.Heroku;
 using Guv.Platforms.Kubernetes;
 using Guv.Platforms.Local;
 using Guv.Queues;
+using Guv.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Guv.Cli.Hosting;
@@ -77,23 +78,40 @@ internal static class GovernorHost
     /// <param name="time">The clock.</param>
     /// <param name="logs">The loggers.</param>
     /// <param name="wrap">Wraps each platform, for example to measure its calls (issue #5); default none.</param>
+    /// <param name="trust">Which HTTPS servers to trust; default the system's CAs.</param>
     public static PlatformSet CreatePlatforms(
         TimeProvider time,
         ILoggerFactory logs,
-        Func<IWorkerPlatform, IWorkerPlatform>? wrap = null)
+        Func<IWorkerPlatform, IWorkerPlatform>? wrap = null,
+        TlsTrust? trust = null)
     {
         IWorkerPlatform[] platforms =
         [
             new LocalPlatform(time, logs.CreateLogger<LocalPlatform>()),
-            new HerokuPlatform(null, time, logs.CreateLogger<HerokuPlatform>()),
+            new HerokuPlatform(null, time, logs.CreateLogger<HerokuPlatform>(), trust: trust),
             new KubernetesPlatform(time, logs.CreateLogger<KubernetesPlatform>()),
         ];
         return new(wrap is null ? platforms : platforms.Select(wrap));
     }
 
-    public static HttpClient CreateHttpClient() =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    /// <summary>The client of the management API, verifying HTTPS servers with <paramref name="trust"/>.</summary>
+    public static HttpClient CreateHttpClient(TlsTrust? trust = null) =>
+        new((trust ?? TlsTrust.System).CreateHandler())
         {
             Timeout = Timeout.InfiniteTimeSpan, // each tick's budget cancels slow calls instead
         };
+
+    /// <summary>The CAs that <c>ca_file</c> (or env <c>GUV_CA_FILE</c>) names in any role, trusted for every HTTPS call.</summary>
+    /// <exception cref="UserError">A file is missing or holds no certificate.</exception>
+    public static TlsTrust LoadTrust(GuvConfig config)
+    {
+        try
+        {
+            return TlsTrust.Load(config.Roles.Select(r => r.CaFile).Prepend(config.Defaults.CaFile));
+        }
+        catch (FormatException e)
+        {
+            throw new UserError(e.Message);
+        }
+    }
 }

@@ -22,6 +22,9 @@ internal sealed class ObservabilityHost : IAsyncDisposable
     private GuvWebServer? _web;
     private Integrations.IntegrationSet? _integrations;
     private TimeSpan _retention = HistoryRecorder.DefaultRetention;
+    private Leadership.LeaderLease? _lease;
+    private Security.TlsTrust? _trust;
+    private WebAuth? _auth;
 
     private ObservabilityHost(ListenAddress? listen, IHistoryStore store, ILoggerFactory logs, TimeProvider time)
     {
@@ -41,12 +44,22 @@ internal sealed class ObservabilityHost : IAsyncDisposable
 
     /// <summary>Checks the options; nothing is opened or bound yet.</summary>
     /// <exception cref="UserError">An option cannot be used.</exception>
-    public static ObservabilityHost Create(ObservabilitySettings settings, ILoggerFactory logs, TimeProvider time)
+    public static ObservabilityHost Create(
+        ObservabilitySettings settings,
+        ILoggerFactory logs,
+        TimeProvider time,
+        Security.TlsTrust? trust = null)
     {
         try
         {
-            return new ObservabilityHost(ListenAddress.Parse(settings.Listen ?? ListenAddress.Default),
-                HistoryStores.Open(settings.HistoryDb), logs, time) { _retention = settings.Retention };
+            var address = ListenAddress.Parse(settings.Listen ?? ListenAddress.Default);
+            var auth = address is null ? null : WebAuth.For(address, settings.AuthToken);
+            return new ObservabilityHost(address, HistoryStores.Open(settings.HistoryDb), logs, time)
+            {
+                _retention = settings.Retention,
+                _trust = trust,
+                _auth = auth,
+            };
         }
         catch (FormatException e)
         {
@@ -58,15 +71,30 @@ internal sealed class ObservabilityHost : IAsyncDisposable
     public IWorkerPlatform Measure(IWorkerPlatform platform) => new MeasuredPlatform(platform, Metrics);
 
     /// <summary>Opens the store, restores the governor's history, starts recording, serving and integrations.</summary>
+    /// <param name="governor">The governor to watch.</param>
+    /// <param name="dryRun">True when guv changes no workers.</param>
+    /// <param name="lease">The leader lease when several guv share the store; a standby stores and sends nothing.</param>
+    /// <param name="serve">False to start no web endpoints (<c>--once</c>).</param>
+    /// <param name="cancellationToken">Stops the start.</param>
     /// <exception cref="UserError">The store cannot be opened.</exception>
-    public async Task StartAsync(Governor.Governor governor, bool dryRun, bool serve, CancellationToken cancellationToken)
+    public async Task StartAsync(
+        Governor.Governor governor,
+        bool dryRun,
+        Leadership.LeaderLease? lease,
+        bool serve,
+        CancellationToken cancellationToken)
     {
         _governor = governor;
+        _lease = lease;
         try
         {
             await History.InitializeAsync(cancellationToken);
             var restored = await HistoryRecorder.RestoreAsync(governor, History, _time, cancellationToken);
             ObservabilityLog.HistoryOpened(_log, History.Description, restored);
+            if (History is PostgresHistoryStore { ServerUnverified: true })
+            {
+                ObservabilityLog.DatabaseUnverified(_log, History.Description);
+            }
         }
         catch (Exception e) when (e is DbException or IOException or InvalidOperationException or TimeoutException)
         {
@@ -78,7 +106,7 @@ internal sealed class ObservabilityHost : IAsyncDisposable
             _retention);
         try
         {
-            _integrations = Integrations.IntegrationSet.FromEnvironment(Environment.GetEnvironmentVariable, _logs);
+            _integrations = Integrations.IntegrationSet.FromEnvironment(Environment.GetEnvironmentVariable, _logs, _trust);
         }
         catch (UriFormatException e)
         {
@@ -92,8 +120,8 @@ internal sealed class ObservabilityHost : IAsyncDisposable
         {
             try
             {
-                _web = await GuvWebServer.StartAsync(_listen, new WebSources(governor, History, Metrics, _time, dryRun),
-                    cancellationToken);
+                _web = await GuvWebServer.StartAsync(_listen, new WebSources(governor, History, Metrics, _time, dryRun) { Lease = lease },
+                    cancellationToken, _auth);
             }
             catch (IOException e)
             {
@@ -135,6 +163,18 @@ internal sealed class ObservabilityHost : IAsyncDisposable
     {
         var config = _governor!.Config;
         Metrics.Observe(tick, config);
+        if (_lease is { } lease)
+        {
+            Metrics.ObserveLeadership(lease.IsLeader);
+
+            // The leader writes the shared history and feeds the integrations; a standby doing the same would
+            // store every tick twice and send every event twice.
+            if (!lease.IsLeader)
+            {
+                return;
+            }
+        }
+
         _recorder?.Record(tick);
         _integrations?.Publish(tick, config);
     }

@@ -13,6 +13,11 @@ internal static partial class ObservabilityLog
         Message = "no dashboard, metrics or health endpoint: {Error}")]
     public static partial void NotListening(ILogger log, string error);
 
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Warning,
+        Message = "{Store} is reached without verifying its TLS certificate; add sslmode=verify-full and "
+            + "sslrootcert=CA.pem to the postgres:// URL so that no one in between can read or change the history and lease")]
+    public static partial void DatabaseUnverified(ILogger log, string store);
+
     [LoggerMessage(EventId = 5102, Level = LogLevel.Information,
         Message = "history in {Store}; {Restored} recent ticks restored")]
     public static partial void HistoryOpened(ILogger log, string store, int restored);

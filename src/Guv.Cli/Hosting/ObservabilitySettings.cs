@@ -4,4 +4,5 @@ namespace Guv.Cli.Hosting;
 /// <param name="Listen">The <c>--listen</c> value.</param>
 /// <param name="HistoryDb">The <c>--history-db</c> value.</param>
 /// <param name="Retention">How long history is kept.</param>
-internal sealed record ObservabilitySettings(string? Listen, string? HistoryDb, TimeSpan Retention);
+/// <param name="AuthToken">The <c>--auth-token</c> value, else env <c>GUV_AUTH_TOKEN</c>.</param>
+internal sealed record ObservabilitySettings(string? Listen, string? HistoryDb, TimeSpan Retention, string? AuthToken);

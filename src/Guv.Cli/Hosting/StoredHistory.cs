@@ -17,7 +17,7 @@ internal static class StoredHistory
             from = TimeSpec.Parse(since, now) ?? throw new UserError($"--since '{since}' is not a time; give {TimeSpec.Help}");
         }
 
-        spec = string.IsNullOrEmpty(spec) ? HistoryStores.DefaultPath : spec;
+        spec = ObservabilityOptions.HistoryDbOrEnvironment(spec) ?? HistoryStores.DefaultPath;
         if (spec == HistoryStores.Off)
         {
             throw new UserError("'off' keeps no history to read; give the SQLite file or postgres:// URL guv run used");

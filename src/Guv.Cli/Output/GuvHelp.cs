@@ -26,6 +26,9 @@ internal static class GuvHelp
         ("GUV_APP", "Heroku app for roles without 'app'"),
         ("HEROKU_API_KEY", "Heroku API key for roles without 'apikey'"),
         ("STATUSPAGE_ID", "statuspage.io page id for roles without 'statuspage'"),
+        ("GUV_CA_FILE", "PEM file of a CA trusted for HTTPS besides the system's, for roles without 'ca_file'"),
+        ("GUV_HISTORY_DB", "history store when --history-db is not given; a postgres:// URL also holds the leader lease"),
+        ("GUV_AUTH_TOKEN", "token the web endpoints require when --auth-token is not given"),
         ("NO_COLOR", "set to anything to turn colour off (colour is only used on a terminal)"),
     ];
 

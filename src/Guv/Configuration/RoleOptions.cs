@@ -96,6 +96,18 @@ public sealed record RoleOptions
     /// <summary>For <c>local</c>: the worker's command line, run without a shell.</summary>
     public string? Command { get; init; }
 
+    /// <summary>
+    /// For <c>local</c>: true runs <see cref="Command"/> with <c>/bin/sh -c</c>, so pipes, <c>;</c> and
+    /// <c>$VARIABLES</c> work. Default false: the command is split into words and run without a shell.
+    /// </summary>
+    public bool Shell { get; init; }
+
+    /// <summary>
+    /// A PEM file of CA certificates that guv's HTTPS connections trust besides the system's (issue #6). Default:
+    /// env <c>GUV_CA_FILE</c>. Verification is never turned off.
+    /// </summary>
+    public string? CaFile { get; init; }
+
     /// <summary>For <c>local</c>: seconds a stopping worker gets after SIGTERM before SIGKILL. Default 30.</summary>
     public double StopTimeout { get; init; } = 30;
 

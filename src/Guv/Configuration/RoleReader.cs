@@ -168,6 +168,8 @@ internal sealed partial class RoleReader(
             Platform = values.Text("platform") ?? PlatformNames.Heroku,
             Command = values.Text("command"),
             StopTimeout = values.Seconds("stop_timeout") ?? 30,
+            Shell = values.Flag("shell") ?? false,
+            CaFile = values.Text("ca_file") ?? NonEmpty(environment("GUV_CA_FILE")),
             Policy = values.Text("policy") ?? "classic",
             Value = values.Positive("value"),
             OnError = values.Text("on_error") ?? (values.Text("fallback") is null ? ErrorModes.Hold : ErrorModes.Fallback),

@@ -94,6 +94,23 @@ internal sealed class RoleValues(
         return (int)value;
     }
 
+    public bool? Flag(string key)
+    {
+        switch (Lookup(key)?.Value.Value)
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                Report(key, $"must be true or false, got {Written(key)}",
+                    $"Write '{KeyAsWritten(key)}: true', or leave it out for false.");
+                return null;
+        }
+    }
+
     private double? Number(string key)
     {
         if (Lookup(key) is not { } entry)

@@ -43,4 +43,8 @@ public sealed partial class Governor
     [LoggerMessage(EventId = 1020, Level = LogLevel.Warning,
         Message = "scaled {Role}: {From} -> {To} workers (Fallback): {Explanation}")]
     private static partial void LogFallback(ILogger log, string role, int? from, int to, string explanation);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Debug,
+        Message = "{Role}: standby, not scaling {From} -> {To}: another guv holds the leader lease")]
+    private static partial void LogStandby(ILogger log, string role, int? from, int to);
 }

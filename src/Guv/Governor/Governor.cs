@@ -30,6 +30,9 @@ public sealed partial class Governor(
     private GuvConfig _config = config;
     private GuvConfig? _pending;
 
+    // True after a tick in which MayApply said no: then another guv changes the workers, which is no drift.
+    private bool _standby;
+
     /// <summary>The config in force.</summary>
     public GuvConfig Config => _config;
 
@@ -113,7 +116,8 @@ public sealed partial class Governor(
             }
         }
 
-        await ApplyAsync(requests, ticks, budget.Token);
+        _standby = !await MayApplyAsync(budget.Token);
+        await ApplyAsync(requests, ticks, _standby, budget.Token);
         var report = new TickReport(at, config.Roles.Select(r => ticks[r.Name]).ToList(), stopwatch.Elapsed);
         LastTick = report;
         Ticked?.Invoke(report);
@@ -155,7 +159,7 @@ public sealed partial class Governor(
 
         if (platform?.Workers is { } found)
         {
-            if (_lastCounts.TryGetValue(role.Name, out var expected) && expected != found)
+            if (!_standby && _lastCounts.TryGetValue(role.Name, out var expected) && expected != found)
             {
                 LogDrift(log, role.Name, found, expected);
             }
@@ -192,7 +196,28 @@ public sealed partial class Governor(
         return tick with { Decision = new ScalingDecision(fallback, fallback, DecisionReason.Fallback, explanation) };
     }
 
-    private async Task ApplyAsync(List<ScaleRequest> requests, Dictionary<string, RoleTick> ticks, CancellationToken budget)
+    private async Task<bool> MayApplyAsync(CancellationToken budget)
+    {
+        if (_options.DryRun || _options.MayApply is not { } mayApply)
+        {
+            return true;
+        }
+
+        try
+        {
+            return await mayApply(budget);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task ApplyAsync(
+        List<ScaleRequest> requests,
+        Dictionary<string, RoleTick> ticks,
+        bool standby,
+        CancellationToken budget)
     {
         foreach (var group in requests.GroupBy(r => r.Role.Platform))
         {
@@ -203,6 +228,16 @@ public sealed partial class Governor(
                 foreach (var line in platform.Describe(batch))
                 {
                     LogDryRun(log, line);
+                }
+
+                continue;
+            }
+
+            if (standby)
+            {
+                foreach (var request in batch)
+                {
+                    LogStandby(log, request.Role.Name, request.From, request.To);
                 }
 
                 continue;

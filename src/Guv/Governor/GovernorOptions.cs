@@ -11,4 +11,10 @@ public sealed record GovernorOptions
     /// outstanding, so a slow dependency cannot delay the next tick. Default 0.8.
     /// </summary>
     public double TickBudgetShare { get; init; } = 0.8;
+
+    /// <summary>
+    /// Asked every tick after deciding and before applying (with the tick's time budget): false makes the tick change
+    /// no workers, as a standby does while another guv holds the leader lease (issue #6). Default null: always apply.
+    /// </summary>
+    public Func<CancellationToken, Task<bool>>? MayApply { get; init; }
 }

@@ -15,11 +15,21 @@ public sealed class PostgresHistoryStore : SqlHistoryStore
     {
         var builder = PostgresUrl.ToConnectionString(url);
         _description = $"PostgreSQL {builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
+        var local = builder.Host is { } host
+            && (host.StartsWith('/') || host == "localhost" || (System.Net.IPAddress.TryParse(host, out var ip)
+                && System.Net.IPAddress.IsLoopback(ip)));
+        ServerUnverified = !local && builder.SslMode is not (SslMode.VerifyCA or SslMode.VerifyFull);
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 
     /// <inheritdoc />
     public override string Description => _description;
+
+    /// <summary>
+    /// True when the server is on another machine and its certificate is not verified (sslmode other than
+    /// verify-ca or verify-full; Npgsql's require encrypts without verifying), which guv warns about (issue #6).
+    /// </summary>
+    public bool ServerUnverified { get; }
 
     /// <inheritdoc />
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -34,17 +34,29 @@ public static class PostgresUrl
         foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var kv = pair.Split('=', 2);
+            var (key, value) = Libpq(Uri.UnescapeDataString(kv[0]), kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "");
             try
             {
-                builder[Uri.UnescapeDataString(kv[0])] = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
+                builder[key] = value;
             }
             catch (ArgumentException)
             {
-                throw new FormatException($"the history database URL has the unknown setting '{kv[0]}'; "
-                    + "use settings Npgsql knows, such as sslmode=require");
+                throw new FormatException($"the history database URL has the unknown setting '{kv[0]}' or value "
+                    + $"'{value}'; use settings Npgsql knows, such as sslmode=verify-full");
             }
         }
 
         return builder;
     }
+
+    /// <summary>
+    /// libpq's spellings, which the URLs of hosting platforms and psql use: <c>sslmode=verify-full</c> and
+    /// <c>sslrootcert=FILE</c> become Npgsql's <c>VerifyFull</c> and <c>Root Certificate</c>.
+    /// </summary>
+    private static (string Key, string Value) Libpq(string key, string value) => key.ToLowerInvariant() switch
+    {
+        "sslmode" => ("SSL Mode", value.Replace("-", "", StringComparison.Ordinal)),
+        "sslrootcert" => ("Root Certificate", value),
+        _ => (key, value),
+    };
 }

@@ -16,7 +16,7 @@ public sealed partial class IntegrationSet : IAsyncDisposable
 {
     private readonly IReadOnlyList<ITickSink> _sinks;
     private readonly OtlpMetrics? _otlp;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly HttpClient _http;
     private readonly ILogger _log;
     private readonly HashSet<string> _failing = new(StringComparer.Ordinal);
     private readonly Channel<(TickReport Tick, GuvConfig Config)> _pending =
@@ -29,8 +29,17 @@ public sealed partial class IntegrationSet : IAsyncDisposable
     private readonly Task _sender;
 
     /// <summary>Starts the background sender.</summary>
-    public IntegrationSet(IReadOnlyList<ITickSink> sinks, OtlpMetrics? otlp, ILogger<IntegrationSet> log)
+    /// <param name="sinks">The services to send to.</param>
+    /// <param name="otlp">The OTLP export, or null.</param>
+    /// <param name="log">Failures and recoveries.</param>
+    /// <param name="trust">Which HTTPS servers to trust. Default: the system's CAs.</param>
+    public IntegrationSet(
+        IReadOnlyList<ITickSink> sinks,
+        OtlpMetrics? otlp,
+        ILogger<IntegrationSet> log,
+        Security.TlsTrust? trust = null)
     {
+        _http = new HttpClient((trust ?? Security.TlsTrust.System).CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
         _sinks = sinks;
         _otlp = otlp;
         _log = log;
@@ -43,9 +52,11 @@ public sealed partial class IntegrationSet : IAsyncDisposable
     /// <summary>Builds the integrations the environment turns on.</summary>
     /// <param name="environment">Reads an environment variable.</param>
     /// <param name="logs">The loggers.</param>
+    /// <param name="trust">Which HTTPS servers to trust. Default: the system's CAs.</param>
     public static IntegrationSet FromEnvironment(
         Func<string, string?> environment,
-        ILoggerFactory logs)
+        ILoggerFactory logs,
+        Security.TlsTrust? trust = null)
     {
         var sinks = new List<ITickSink>();
         var account = environment("NEW_RELIC_ACCOUNT_ID");
@@ -70,9 +81,9 @@ public sealed partial class IntegrationSet : IAsyncDisposable
 
         var otlp = environment("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 }
             || environment("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT") is { Length: > 0 }
-            ? new OtlpMetrics(environment)
+            ? new OtlpMetrics(environment, trust)
             : null;
-        var set = new IntegrationSet(sinks, otlp, logs.CreateLogger<IntegrationSet>());
+        var set = new IntegrationSet(sinks, otlp, logs.CreateLogger<IntegrationSet>(), trust);
         foreach (var name in set.Names)
         {
             LogEnabled(set._log, name);
@@ -119,7 +130,7 @@ public sealed partial class IntegrationSet : IAsyncDisposable
                     // One warning per failure streak, not one per tick.
                     if (_failing.Add(sink.Name))
                     {
-                        var why = e is TaskCanceledException ? "no answer within 10 s" : e.Message;
+                        var why = e is TaskCanceledException ? "no answer within 10 s" : Security.TlsFailure.Message(e, null);
                         LogFailed(_log, sink.Name, Queues.BrokerAddress.RedactText(why));
                     }
                 }

@@ -23,7 +23,9 @@ public sealed class OtlpMetrics : IDisposable
     private volatile Snapshot? _last;
 
     /// <summary>Starts exporting; the SDK reads endpoint and headers from the environment.</summary>
-    public OtlpMetrics(Func<string, string?> environment)
+    /// <param name="environment">Reads an environment variable.</param>
+    /// <param name="trust">Which HTTPS collectors to trust. Default: the system's CAs.</param>
+    public OtlpMetrics(Func<string, string?> environment, Security.TlsTrust? trust = null)
     {
         var grpc = environment("OTEL_EXPORTER_OTLP_PROTOCOL") == "grpc";
         _tickDuration = _meter.CreateHistogram<double>("guv.tick.duration", "s", "How long one tick took.");
@@ -48,6 +50,7 @@ public sealed class OtlpMetrics : IDisposable
                 exporter.Protocol = grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
                 exporter.Endpoint = Endpoint(environment, grpc);
                 exporter.Headers = environment("OTEL_EXPORTER_OTLP_HEADERS");
+                exporter.HttpClientFactory = () => new HttpClient((trust ?? Security.TlsTrust.System).CreateHandler());
                 if (int.TryParse(environment("OTEL_METRIC_EXPORT_INTERVAL"), out var interval) && interval > 0)
                 {
                     reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = interval;

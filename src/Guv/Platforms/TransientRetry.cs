@@ -45,7 +45,7 @@ internal static class TransientRetry
                 }
                 catch (HttpRequestException e)
                 {
-                    last = e.Message;
+                    last = Security.TlsFailure.Message(e, null);
                 }
             }
 

@@ -92,7 +92,7 @@ public sealed class RabbitMqManagementSource(HttpClient http) : IQueueSource
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            var why = e is TaskCanceledException ? "no answer in time" : e.Message;
+            var why = e is TaskCanceledException ? "no answer in time" : Security.TlsFailure.Message(e, broker.Management);
             throw new ManagementReadException(QueueReadError.Unreachable,
                 $"cannot reach the management API at {broker.Management}: {why}");
         }

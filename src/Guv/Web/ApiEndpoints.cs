@@ -12,7 +12,7 @@ internal static class ApiEndpoints
     /// <summary>How far back <c>/api/history</c> reads when no <c>since</c> is given.</summary>
     private static readonly TimeSpan DefaultHistory = TimeSpan.FromHours(3);
 
-    public static void Map(WebApplication app, WebSources sources)
+    public static void Map(WebApplication app, WebSources sources, WebAuth? auth)
     {
         app.Use(async (context, next) =>
         {
@@ -20,6 +20,14 @@ internal static class ApiEndpoints
             context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:";
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "no-store";
+            if (auth is not null && !WebAuth.IsOpen(context.Request.Path) && !auth.Allows(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"guv\", Bearer";
+                await context.Response.WriteAsync("unauthorized: send the token as 'Authorization: Bearer TOKEN'\n");
+                return;
+            }
+
             await next(context);
         });
 
@@ -34,12 +42,17 @@ internal static class ApiEndpoints
             var governor = sources.Governor;
             var (healthy, why) = StateBuilder.Health(governor.LastTick, governor.Config.PollInterval,
                 sources.Time.GetUtcNow());
+            why += StateBuilder.Leadership(sources.Lease) is { } leadership ? $"; {leadership}" : "";
             return Results.Text((healthy ? "ok: " : "unhealthy: ") + why + "\n", "text/plain",
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
 
         app.MapGet("/api/state", () => Results.Json(StateBuilder.Build(sources.Governor.LastTick,
-            sources.Governor.Config, sources.DryRun, sources.Time.GetUtcNow())));
+            sources.Governor.Config, sources.DryRun, sources.Time.GetUtcNow()) with
+            {
+                Leadership = StateBuilder.Leadership(sources.Lease),
+                Leader = sources.Lease?.Leader,
+            }));
 
         app.MapGet("/api/history", async (string? role, string? since, CancellationToken cancellationToken) =>
         {

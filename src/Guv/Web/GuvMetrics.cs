@@ -25,6 +25,7 @@ public sealed class GuvMetrics
     private readonly Gauge _lastTick;
     private readonly Histogram _platformLatency;
     private readonly Counter _platformFailures;
+    private readonly Gauge _leader;
     private readonly HashSet<string> _roles = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -57,6 +58,9 @@ public sealed class GuvMetrics
             });
         _platformFailures = f.CreateCounter("guv_platform_call_failures_total",
             "Platform calls that failed, per role result or whole call.", ["platform", "operation"]);
+        _leader = f.CreateGauge("guv_leader",
+            "1 while this guv holds the leader lease and applies changes, 0 while it stands by; absent without a lease.",
+            new GaugeConfiguration { SuppressInitialValue = true });
     }
 
     /// <summary>The registry holding guv's metrics and nothing else.</summary>
@@ -105,6 +109,9 @@ public sealed class GuvMetrics
             _lastTick.Set(tick.At.ToUnixTimeMilliseconds() / 1000.0);
         }
     }
+
+    /// <summary>Records whether this guv holds the leader lease (issue #6); never called when it runs alone.</summary>
+    public void ObserveLeadership(bool leader) => _leader.Set(leader ? 1 : 0);
 
     /// <summary>Records one platform call.</summary>
     public void ObservePlatformCall(string platform, string operation, TimeSpan duration, int failures)

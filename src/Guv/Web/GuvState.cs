@@ -24,4 +24,14 @@ public sealed record GuvState(
     bool Healthy,
     string Health,
     bool DryRun,
-    IReadOnlyList<RoleState> Roles);
+    IReadOnlyList<RoleState> Roles)
+{
+    /// <summary>
+    /// <c>leader</c> while this guv holds the leader lease and applies changes, <c>standby</c> while another holds
+    /// it (or the lease cannot be reached); null when guv runs alone, without a lease.
+    /// </summary>
+    public string? Leadership { get; init; }
+
+    /// <summary>The holder of the lease as the store last named it; null without a lease.</summary>
+    public string? Leader { get; init; }
+}

@@ -23,11 +23,16 @@ public sealed class GuvWebServer : IAsyncDisposable
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>Starts listening.</summary>
+    /// <param name="listen">Where.</param>
+    /// <param name="sources">What the endpoints show.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <param name="auth">The token every endpoint but <c>/healthz</c> requires; null for none (loopback only).</param>
     /// <exception cref="IOException">The address is in use or cannot be bound; the message says which.</exception>
     public static async Task<GuvWebServer> StartAsync(
         ListenAddress listen,
         WebSources sources,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        WebAuth? auth = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -43,7 +48,7 @@ public sealed class GuvWebServer : IAsyncDisposable
         });
         builder.Services.AddSingleton(sources);
         var app = builder.Build();
-        ApiEndpoints.Map(app, sources);
+        ApiEndpoints.Map(app, sources, auth);
 
         try
         {

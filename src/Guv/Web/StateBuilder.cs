@@ -45,4 +45,12 @@ public static class StateBuilder
             ? (true, $"the last tick read {read} of {tick.Roles.Count} roles")
             : (false, $"the last tick read none of {tick.Roles.Count} roles");
     }
+
+    /// <summary><c>leader</c> or <c>standby</c> under a leader lease; null without one.</summary>
+    public static string? Leadership(Leadership.LeaderLease? lease) => lease switch
+    {
+        null => null,
+        { IsLeader: true } => "leader",
+        _ => "standby",
+    };
 }

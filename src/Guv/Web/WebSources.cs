@@ -13,4 +13,8 @@ public sealed record WebSources(
     IHistoryStore History,
     GuvMetrics Metrics,
     TimeProvider Time,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>The leader lease when several guv share a store (issue #6); null when this guv runs alone.</summary>
+    public Leadership.LeaderLease? Lease { get; init; }
+}

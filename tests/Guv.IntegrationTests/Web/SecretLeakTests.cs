@@ -8,7 +8,7 @@ namespace Guv.IntegrationTests.Web;
 /// </summary>
 public sealed class SecretLeakTests
 {
-    private const string Secret = "Zebra-Secret-4711";
+    internal const string Secret = "Zebra-Secret-4711";
 
     [Fact]
     public async Task Run_WithSecretsInConfigAndEnvironment_NeverShowsThem()
@@ -71,7 +71,7 @@ public sealed class SecretLeakTests
         }
     }
 
-    private static void Check(string where, string text, List<string> leaks)
+    internal static void Check(string where, string text, List<string> leaks)
     {
         foreach (var form in new[] { Secret, Uri.EscapeDataString(Secret), Convert.ToBase64String(Encoding.UTF8.GetBytes(Secret)) })
         {

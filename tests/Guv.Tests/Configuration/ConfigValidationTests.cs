@@ -16,8 +16,8 @@ public sealed class ConfigValidationTests
             "t.yaml:1:6: role 'w1', key 'zzzzzzzzzzzz': unknown key 'zzzzzzzzzzzz'. Known keys: processing, stddev, "
             + "deadline, percentile, target, boot, concurrency, minimum, maximum, worker, queue, app, broker, "
             + "management, apikey, dynosize, cost, pollinterval, history, statuspage, metric, platform, heroku_api, "
-            + "kubeconfig, context, namespace, kind, command, stop_timeout, policy, value, on_error, fallback, "
-            + "failures. Use --allow-key to accept a key of your own." },
+            + "kubeconfig, context, namespace, kind, command, stop_timeout, shell, ca_file, policy, value, on_error, "
+            + "fallback, failures. Use --allow-key to accept a key of your own." },
         // guv 0.3's own example: in a flow mapping 'queue:notdefault' is one key.
         { "no space after colon", "w1: {queue:notdefault}",
             "t.yaml:1:6: role 'w1', key 'queue:notdefault': unknown key 'queue:notdefault': YAML reads a colon "

@@ -29,7 +29,7 @@ public sealed class HistoryRestartTests : IDisposable
         // The second guv goes through the same wiring as 'guv run': open the store, restore, record.
         var second = new GovernorRig(Config, platform: platform, time: time);
         await using var observability = ObservabilityHost.Create(Settings, NullLoggerFactory.Instance, time);
-        await observability.StartAsync(second.Governor, dryRun: false, serve: false, CancellationToken.None);
+        await observability.StartAsync(second.Governor, dryRun: false, lease: null, serve: false, CancellationToken.None);
 
         Assert.Equal(4, second.Governor.HistoryOf("resize").Count);
         DateTimeOffset? dropped = null;
@@ -81,7 +81,7 @@ public sealed class HistoryRestartTests : IDisposable
         var first = new GovernorRig(Config);
         await using (var observability = ObservabilityHost.Create(Settings, NullLoggerFactory.Instance, first.Time))
         {
-            await observability.StartAsync(first.Governor, dryRun: false, serve: false, CancellationToken.None);
+            await observability.StartAsync(first.Governor, dryRun: false, lease: null, serve: false, CancellationToken.None);
             await first.TickAsync("resize", 200);
             for (var i = 0; i < 3; i++)
             {
@@ -95,7 +95,7 @@ public sealed class HistoryRestartTests : IDisposable
 
     private string HistoryPath => Path.Combine(_folder, "history.db");
 
-    private ObservabilitySettings Settings => new("off", HistoryPath, TimeSpan.FromDays(14));
+    private ObservabilitySettings Settings => new("off", HistoryPath, TimeSpan.FromDays(14), null);
 
     private SqliteHistoryStore Store() => new(HistoryPath);
 }

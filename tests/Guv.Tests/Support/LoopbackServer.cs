@@ -39,12 +39,23 @@ public sealed class LoopbackServer : IAsyncDisposable
     }
 
     /// <summary>Starts a server that answers every request with <paramref name="handler"/>, given the request body.</summary>
-    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, string, Task> handler)
+    /// <param name="handler">Answers a request.</param>
+    /// <param name="certificate">Serves HTTPS with this certificate; null for plain HTTP.</param>
+    public static async Task<LoopbackServer> StartAsync(
+        Func<HttpContext, string, Task> handler,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         var server = new LoopbackServer();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         server._app = builder.Build();
         server._app.Run(async context =>
         {

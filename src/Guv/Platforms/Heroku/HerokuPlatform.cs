@@ -33,14 +33,16 @@ public sealed partial class HerokuPlatform : IWorkerPlatform
     /// <param name="time">The clock for timeouts, waits and rate-limit pauses.</param>
     /// <param name="log">Where warnings about limits and rate limits go.</param>
     /// <param name="options">Timeouts, retries and the rate-limit reserve; null for the defaults.</param>
+    /// <param name="trust">Which HTTPS servers its own client trusts. Default: the system's CAs.</param>
     public HerokuPlatform(
         HttpClient? http,
         TimeProvider time,
         ILogger<HerokuPlatform> log,
-        HerokuPlatformOptions? options = null)
+        HerokuPlatformOptions? options = null,
+        Security.TlsTrust? trust = null)
     {
         _ownsHttp = http is null;
-        _http = http ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        _http = http ?? new HttpClient((trust ?? Security.TlsTrust.System).CreateHandler())
         {
             Timeout = Timeout.InfiniteTimeSpan, // each attempt has its own timeout, and each tick its budget
         };

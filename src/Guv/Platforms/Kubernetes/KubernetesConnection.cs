@@ -46,9 +46,10 @@ internal sealed record KubernetesConnection(string? KubeConfig, string? Context)
                 + "'kubeconfig' (and 'context') in the config, or KUBECONFIG, or run guv in a pod with a service account");
         }
 
+        KubernetesClientConfiguration configuration;
         try
         {
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(file, Context);
+            configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(file, Context);
         }
         catch (Exception e) when (e is KubeConfigException or IOException or UnauthorizedAccessException
                                       or YamlDotNet.Core.YamlException or ArgumentException)
@@ -56,5 +57,12 @@ internal sealed record KubernetesConnection(string? KubeConfig, string? Context)
             throw new InvalidOperationException(
                 $"cannot use {Source}: {e.Message.TrimEnd('.')}; fix 'kubeconfig' or 'context' in the config", e);
         }
+
+        // Issue #6: guv never skips TLS verification, here neither: it would hand the cluster token to any server.
+        return configuration.SkipTlsVerify
+            ? throw new InvalidOperationException($"{Source} sets insecure-skip-tls-verify, which guv refuses: it would "
+                + "send the cluster's credentials to whoever answers; give the cluster's CA with certificate-authority "
+                + "or certificate-authority-data instead")
+            : configuration;
     }
 }

@@ -90,13 +90,23 @@ public sealed partial class LocalPlatform(TimeProvider time, ILogger<LocalPlatfo
             $"local: {r.Role.Name}: {(r.To > (r.From ?? 0) ? "start" : "stop")} workers to have {r.To} of '{r.Role.Command}'"))
         .ToList();
 
+    /// <summary>
+    /// The program and arguments of a role's workers: the command split into words and run as it is, never through
+    /// a shell, unless the role says <c>shell: true</c>; then <c>/bin/sh -c command</c>.
+    /// </summary>
+    /// <exception cref="FormatException">A quote is not closed.</exception>
+    public static IReadOnlyList<string> Argv(RoleOptions role) =>
+        role.Shell && !string.IsNullOrWhiteSpace(role.Command)
+            ? ["/bin/sh", "-c", role.Command]
+            : CommandLine.Split(role.Command ?? "");
+
     /// <summary>Checks that a role's command can start: it splits, and its program exists and is executable.</summary>
     public static string? CheckCommand(RoleOptions role)
     {
         IReadOnlyList<string> argv;
         try
         {
-            argv = CommandLine.Split(role.Command ?? "");
+            argv = Argv(role);
         }
         catch (FormatException e)
         {
@@ -186,7 +196,7 @@ public sealed partial class LocalPlatform(TimeProvider time, ILogger<LocalPlatfo
         IReadOnlyList<string> argv;
         try
         {
-            argv = CommandLine.Split(role.Command ?? "");
+            argv = Argv(role);
         }
         catch (FormatException e)
         {

@@ -65,7 +65,9 @@
     badge.textContent = state.healthy ? 'healthy' : 'unhealthy';
     badge.title = state.health;
     $('tick').textContent = (state.at ? `last tick ${clock(Date.parse(state.at))}` : 'no tick yet')
-      + (state.dryRun ? ' · dry run: no workers are changed' : '') + ' · ' + state.health;
+      + (state.dryRun ? ' · dry run: no workers are changed' : '')
+      + (state.leadership === 'standby' ? ' · standby: another guv holds the lease and applies' : '')
+      + (state.leadership === 'leader' ? ' · leader' : '') + ' · ' + state.health;
     for (const role of state.roles) renderPanel(role);
     for (const [name, panel] of panels) {
       if (!state.roles.some((r) => r.role === name)) { panel.root.remove(); panels.delete(name); }
