@@ -55,7 +55,11 @@ internal sealed class ObservabilityHost : IAsyncDisposable
         {
             var address = ListenAddress.Parse(listen ?? ListenAddress.Default);
             var auth = address is null ? null : WebAuth.For(address, authToken);
-            return new ObservabilityHost(address, HistoryStores.Open(historyDb), logs, time) { _trust = trust, _auth = auth };
+            return new ObservabilityHost(address, HistoryStores.Open(historyDb), logs, time)
+            {
+                _trust = trust,
+                _auth = auth,
+            };
         }
         catch (FormatException e)
         {
@@ -115,8 +119,8 @@ internal sealed class ObservabilityHost : IAsyncDisposable
         {
             try
             {
-                _web = await GuvWebServer.StartAsync(_listen, new WebSources(governor, History, Metrics, _time, dryRun) { Lease = lease },
-                    cancellationToken, _auth);
+                var sources = new WebSources(governor, History, Metrics, _time, dryRun) { Lease = lease };
+                _web = await GuvWebServer.StartAsync(_listen, sources, cancellationToken, _auth);
             }
             catch (IOException e)
             {
