@@ -120,8 +120,8 @@ internal sealed class ObservabilityHost : IAsyncDisposable
         {
             try
             {
-                _web = await GuvWebServer.StartAsync(_listen, new WebSources(governor, History, Metrics, _time, dryRun) { Lease = lease },
-                    cancellationToken, _auth);
+                var sources = new WebSources(governor, History, Metrics, _time, dryRun) { Lease = lease };
+                _web = await GuvWebServer.StartAsync(_listen, sources, cancellationToken, _auth);
             }
             catch (IOException e)
             {

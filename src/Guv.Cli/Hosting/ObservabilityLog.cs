@@ -15,7 +15,8 @@ internal static partial class ObservabilityLog
 
     [LoggerMessage(EventId = 5104, Level = LogLevel.Warning,
         Message = "{Store} is reached without verifying its TLS certificate; add sslmode=verify-full and "
-            + "sslrootcert=CA.pem to the postgres:// URL so that no one in between can read or change the history and lease")]
+            + "sslrootcert=CA.pem to the postgres:// URL, so that no one in between can read or change the history "
+            + "and the lease")]
     public static partial void DatabaseUnverified(ILogger log, string store);
 
     [LoggerMessage(EventId = 5102, Level = LogLevel.Information,

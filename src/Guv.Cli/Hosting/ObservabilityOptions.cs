@@ -28,7 +28,7 @@ internal sealed class ObservabilityOptions
             + $"--listen is not a loopback address. Default: env {WebAuth.EnvironmentVariable}, else none.",
     };
 
-    /// <summary>The environment variable read when no history option is given: keeps a password off the command line.</summary>
+    /// <summary>The variable read when no history option is given: it keeps a password off the command line.</summary>
     public const string HistoryDbVariable = "GUV_HISTORY_DB";
 
     /// <summary>Every option, to add to a command.</summary>

@@ -130,7 +130,9 @@ public sealed partial class IntegrationSet : IAsyncDisposable
                     // One warning per failure streak, not one per tick.
                     if (_failing.Add(sink.Name))
                     {
-                        var why = e is TaskCanceledException ? "no answer within 10 s" : Security.TlsFailure.Message(e, null);
+                        var why = e is TaskCanceledException
+                            ? "no answer within 10 s"
+                            : Security.TlsFailure.Message(e, null);
                         LogFailed(_log, sink.Name, Queues.BrokerAddress.RedactText(why));
                     }
                 }

@@ -85,7 +85,8 @@ public sealed class PostgresLeaseStore : ILeaseStore
     /// <inheritdoc />
     public async Task ReleaseAsync(string name, string holder, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand("DELETE FROM guv_leases WHERE name = @name AND holder = @holder");
+        await using var command = _dataSource.CreateCommand(
+            "DELETE FROM guv_leases WHERE name = @name AND holder = @holder");
         command.Parameters.AddWithValue("name", name);
         command.Parameters.AddWithValue("holder", holder);
         await command.ExecuteNonQueryAsync(cancellationToken);

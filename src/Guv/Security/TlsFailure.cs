@@ -5,7 +5,7 @@ namespace Guv.Security;
 /// <summary>Turns a failed TLS handshake into a message that says what to do, instead of "see inner exception".</summary>
 public static class TlsFailure
 {
-    /// <summary>The message for a request that failed because the server's certificate was not trusted; else null.</summary>
+    /// <summary>The message for a request that failed because the server's certificate was untrusted; else null.</summary>
     public static string? Describe(Exception error, Uri? server)
     {
         for (Exception? e = error; e is not null; e = e.InnerException)
