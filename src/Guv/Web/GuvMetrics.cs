@@ -124,7 +124,11 @@ public sealed class GuvMetrics
     private void ForgetRole(string role)
     {
         _roles.Remove(role);
-        foreach (var gauge in new[] { _jobs, _consumers, _fillRate, _drainRate, _current, _desired, _estimated, _minimum, _maximum, _deadline })
+        var gauges = new[]
+        {
+            _jobs, _consumers, _fillRate, _drainRate, _current, _desired, _estimated, _minimum, _maximum, _deadline,
+        };
+        foreach (var gauge in gauges)
         {
             gauge.RemoveLabelled(role);
         }

@@ -123,7 +123,8 @@
     for (let i = 0; i <= 3; i++) {
       const t = t0 + ((t1 - t0) * i) / 3;
       const label = t1 - t0 < 15 * 60000 ? clock(t) : hhmm(t);
-      parts.push(el('svg:text', { class: 'axis', x: x(t), y: H - 6, 'text-anchor': i === 0 ? 'start' : i === 3 ? 'end' : 'middle' }, label));
+      const anchor = i === 0 ? 'start' : i === 3 ? 'end' : 'middle';
+      parts.push(el('svg:text', { class: 'axis', x: x(t), y: H - 6, 'text-anchor': anchor }, label));
     }
 
     const withJobs = records.filter((r) => r.jobs !== null);

@@ -8,7 +8,10 @@ public sealed class HerokuJsonTests
     // Heroku's answer as guv 0.3's users logged it in 2017 (flowhub/guv#16): size given as a number.
     [InlineData("""{"limit":2,"size":11,"id":"cannot_run_above_limit","message":"Cannot run more than 2 Free size dynos."}""", 2, "11")]
     // The current form: size named.
-    [InlineData("""{"id":"cannot_run_above_limit","message":"Cannot run more than 10 Performance-L size dynos.","limit":10,"size":"Performance-L"}""", 10, "Performance-L")]
+    [InlineData("""
+        {"id":"cannot_run_above_limit","message":"Cannot run more than 10 Performance-L size dynos.",
+         "limit":10,"size":"Performance-L"}
+        """, 10, "Performance-L")]
     // Another 422 carries no limit.
     [InlineData("""{"id":"invalid_params","message":"App has not been deployed"}""", null, null)]
     public void ParseError_ReadsLimitAndSize(string body, int? limit, string? size)

@@ -85,7 +85,8 @@ public sealed class HerokuPlatformTests : HerokuDoubleTestBase
         var problems = HerokuPlatform.Check(config.Roles[0]).ToList();
 
         Assert.Equal(3, problems.Count);
-        Assert.Contains(problems, p => p.Contains("no Heroku app", StringComparison.Ordinal) && p.Contains("GUV_APP", StringComparison.Ordinal));
+        Assert.Contains(problems, p =>
+            p.Contains("no Heroku app", StringComparison.Ordinal) && p.Contains("GUV_APP", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("HEROKU_API_KEY", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'ftp://x'", StringComparison.Ordinal));
         Assert.Empty(HerokuPlatform.Check(Load(Heroku, TwoApps).Roles[0]));
