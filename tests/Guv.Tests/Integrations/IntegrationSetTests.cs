@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Guv.Tests.Support;
 using System.Text.Json.Nodes;
 using Guv.Integrations;
@@ -16,7 +17,7 @@ public class IntegrationSetTests
     [Fact]
     public async Task NewRelic_AfterATick_PostsOneGuvScaledEventPerRoleWithTheKeyInAHeader()
     {
-        await using var newRelic = await LoopbackDouble.StartAsync();
+        await using var newRelic = await LoopbackServer.StartAsync(Answer(StatusCodes.Status202Accepted));
         var rig = new GovernorRig(Config);
         rig.Queues.SetJobs("thumbs", 2, consumers: 1);
         var tick = await rig.TickAsync("resize", 420);
@@ -25,7 +26,7 @@ public class IntegrationSetTests
                      {
                          ["NEW_RELIC_ACCOUNT_ID"] = "42",
                          ["NEW_RELIC_INSERT_KEY"] = "insert-key-1",
-                         ["NEW_RELIC_EVENTS_URL"] = new Uri(newRelic.Address, "v1/accounts/42/events").ToString(),
+                         ["NEW_RELIC_EVENTS_URL"] = new Uri(newRelic.Url, "v1/accounts/42/events").ToString(),
                      }), new ListLogger()))
         {
             set.Publish(tick, rig.Config);
@@ -34,7 +35,7 @@ public class IntegrationSetTests
         var request = Assert.Single(newRelic.Requests);
         Assert.Equal("/v1/accounts/42/events", request.Path);
         Assert.Equal("insert-key-1", request.Headers["X-Insert-Key"]);
-        var events = JsonNode.Parse(request.Text)!.AsArray();
+        var events = JsonNode.Parse(request.Body)!.AsArray();
         Assert.Equal(2, events.Count);
         var resize = events.Single(e => e!["role"]!.GetValue<string>() == "resize")!;
         Assert.Equal("GuvScaled", resize["eventType"]!.GetValue<string>());
@@ -49,8 +50,7 @@ public class IntegrationSetTests
     [Fact]
     public async Task NewRelic_Refused_LogsOneWarningWithoutTheKey()
     {
-        await using var newRelic = await LoopbackDouble.StartAsync();
-        newRelic.Status = 403;
+        await using var newRelic = await LoopbackServer.StartAsync(Answer(StatusCodes.Status403Forbidden));
         var logs = new ListLogger();
         var rig = new GovernorRig(Config);
         rig.Queues.SetJobs("thumbs", 0);
@@ -59,7 +59,7 @@ public class IntegrationSetTests
                      {
                          ["NEW_RELIC_ACCOUNT_ID"] = "42",
                          ["NEW_RELIC_INSERT_KEY"] = "Secret-Insert-Key",
-                         ["NEW_RELIC_EVENTS_URL"] = newRelic.Address.ToString(),
+                         ["NEW_RELIC_EVENTS_URL"] = newRelic.Url.ToString(),
                      }), logs))
         {
             set.Publish(await rig.TickAsync("resize", 1), rig.Config);
@@ -74,7 +74,7 @@ public class IntegrationSetTests
     [Fact]
     public async Task Statuspage_ForRolesWithAMetric_PostsTheJobsWithTheToken()
     {
-        await using var statuspage = await LoopbackDouble.StartAsync();
+        await using var statuspage = await LoopbackServer.StartAsync(Answer(StatusCodes.Status202Accepted));
         var rig = new GovernorRig(Config);
         rig.Queues.SetJobs("thumbs", 2);
         var tick = await rig.TickAsync("resize", 17);
@@ -82,7 +82,7 @@ public class IntegrationSetTests
         await using (var set = IntegrationSet.FromEnvironment(Environment(new()
                      {
                          ["STATUSPAGE_API_TOKEN"] = "token-7",
-                         ["STATUSPAGE_API_URL"] = statuspage.Address.ToString(),
+                         ["STATUSPAGE_API_URL"] = statuspage.Url.ToString(),
                      }), new ListLogger()))
         {
             set.Publish(tick, rig.Config);
@@ -91,7 +91,7 @@ public class IntegrationSetTests
         var request = Assert.Single(statuspage.Requests);
         Assert.Equal("/v1/pages/page1/metrics/metric9/data", request.Path);
         Assert.Equal("OAuth token-7", request.Headers["Authorization"]);
-        var data = JsonNode.Parse(request.Text)!["data"]!;
+        var data = JsonNode.Parse(request.Body)!["data"]!;
         Assert.Equal(17, data["value"]!.GetValue<int>());
         Assert.Equal(GovernorRig.Start.ToUnixTimeSeconds(), data["timestamp"]!.GetValue<long>());
     }
@@ -99,15 +99,14 @@ public class IntegrationSetTests
     [Fact]
     public async Task Otlp_OnDispose_ExportsTheRoleMetricsAsProtobuf()
     {
-        await using var collector = await LoopbackDouble.StartAsync();
-        collector.Status = 200;
+        await using var collector = await LoopbackServer.StartAsync(Answer(StatusCodes.Status200OK));
         var rig = new GovernorRig(Config);
         rig.Queues.SetJobs("thumbs", 2);
         var tick = await rig.TickAsync("resize", 420);
 
         await using (var set = IntegrationSet.FromEnvironment(Environment(new()
                      {
-                         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Address.ToString(),
+                         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Url.ToString(),
                      }), new ListLogger()))
         {
             Assert.Equal(["OTLP"], set.Names);
@@ -116,7 +115,7 @@ public class IntegrationSetTests
 
         var request = collector.Requests.First(r => r.Path == "/v1/metrics");
         Assert.Equal("application/x-protobuf", request.Headers["Content-Type"]);
-        var body = System.Text.Encoding.Latin1.GetString(request.Body);
+        var body = System.Text.Encoding.Latin1.GetString(request.RawBody);
         Assert.Contains("guv.role.jobs", body, StringComparison.Ordinal);
         Assert.Contains("guv.role.workers.desired", body, StringComparison.Ordinal);
         Assert.Contains("resize", body, StringComparison.Ordinal);
@@ -131,4 +130,11 @@ public class IntegrationSetTests
     }
 
     private static Func<string, string?> Environment(Dictionary<string, string> values) => values.GetValueOrDefault;
+
+    /// <summary>A double that answers every request with a status and no body, as the integrations' APIs do.</summary>
+    private static Func<HttpContext, string, Task> Answer(int status) => (context, _) =>
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    };
 }

@@ -20,6 +20,9 @@ public sealed class ListLogger<T> : ILogger<T>
         }
     }
 
+    /// <summary>The message of every event so far, in order.</summary>
+    public IReadOnlyList<string> Lines => Events.Select(e => e.Message).ToList();
+
     /// <summary>The messages of the events with an id.</summary>
     public IReadOnlyList<string> Messages(int eventId) => Events.Where(e => e.Id.Id == eventId).Select(e => e.Message).ToList();
 

@@ -60,11 +60,17 @@ public sealed class LoopbackServer : IAsyncDisposable
         server._app.Run(async context =>
         {
             var request = context.Request;
-            var body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted);
+            using var raw = new MemoryStream();
+            await request.Body.CopyToAsync(raw, context.RequestAborted);
+            var body = System.Text.Encoding.UTF8.GetString(raw.ToArray());
             lock (server._gate)
             {
                 server._requests.Add(new RecordedRequest(request.Method, request.Path.Value ?? "", body,
-                    request.Headers.Authorization.ToString(), request.Headers.Accept.ToString(), request.ContentType));
+                    request.Headers.Authorization.ToString(), request.Headers.Accept.ToString(), request.ContentType)
+                {
+                    Headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                    RawBody = raw.ToArray(),
+                });
             }
 
             await handler(context, body);

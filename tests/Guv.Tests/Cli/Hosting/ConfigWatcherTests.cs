@@ -1,3 +1,4 @@
+using Guv.Tests.Support;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Guv.Cli.Hosting;
@@ -10,7 +11,7 @@ public sealed class ConfigWatcherTests : IDisposable
 {
     private const string Base = "'*': {broker: 'amqp://guest:guest@127.0.0.1:20201/', platform: local, command: /bin/sh}\n";
     private readonly string _folder = Directory.CreateTempSubdirectory("guv-watch-").FullName;
-    private readonly LogList _log = new();
+    private readonly ListLogger<ConfigWatcherTests> _log = new();
     private readonly ConcurrentQueue<GuvConfig> _applied = new();
 
     private string ConfigPath => Path.Combine(_folder, "w.guv.yaml");
@@ -113,12 +114,12 @@ public sealed class ConfigWatcherTests : IDisposable
         }
 
         var expected = $"SIGHUP: {ConfigPath} is unchanged, nothing to reload";
-        for (var waited = 0; waited < 10_000 && !_log.Snapshot().Contains(expected); waited += 50)
+        for (var waited = 0; waited < 10_000 && !_log.Lines.Contains(expected); waited += 50)
         {
             await Task.Delay(50);
         }
 
-        Assert.Contains(expected, _log.Snapshot());
+        Assert.Contains(expected, _log.Lines);
     }
 
     private async Task<GuvConfig> Eventually()
@@ -134,36 +135,5 @@ public sealed class ConfigWatcherTests : IDisposable
         }
 
         throw new TimeoutException("no config was applied within 10 s");
-    }
-
-    private sealed class LogList : ILogger
-    {
-        public List<string> Lines { get; } = [];
-
-        public string[] Snapshot()
-        {
-            lock (Lines)
-            {
-                return [.. Lines];
-            }
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(
-            LogLevel logLevel,
-            EventId eventId,
-            TState state,
-            Exception? exception,
-            Func<TState, Exception?, string> formatter)
-        {
-            lock (Lines)
-            {
-                Lines.Add(formatter(state, exception));
-            }
-        }
     }
 }
