@@ -8,6 +8,8 @@
 #   stop     nothing: each test starts and ends its own browser
 #   env      export GUV_CHROMIUM=/usr/bin/chromium
 set -euo pipefail
+# shellcheck source=scripts/lib/apt-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/apt-install.sh"
 
 readonly CHROMIUM=/usr/bin/chromium
 
@@ -17,15 +19,7 @@ cmd_install() {
   [ -x "$CHROMIUM" ] && return 0
   [ "$(id -u)" -eq 0 ] || die "Chromium is not installed; run: sudo apt-get install chromium"
   printf 'installing Chromium...\n'
-  export DEBIAN_FRONTEND=noninteractive
-  local apt_log
-  apt_log="$(mktemp /tmp/guv-chromium-apt.XXXXXX.log)"
-  if ! apt-cache show chromium >/dev/null 2>&1; then
-    apt-get update >"$apt_log" 2>&1 || { tail -n 20 "$apt_log" >&2; die "apt-get update failed (log: $apt_log)"; }
-  fi
-  apt-get install -y --no-install-recommends chromium fonts-dejavu-core >>"$apt_log" 2>&1 \
-    || { tail -n 20 "$apt_log" >&2; die "installing chromium failed (log: $apt_log)"; }
-  rm -f "$apt_log"
+  apt_install chromium.sh "[ -x $CHROMIUM ]" --no-install-recommends fonts-dejavu-core chromium || exit 1
   printf 'Chromium installed: %s\n' "$("$CHROMIUM" --version 2>/dev/null || echo '?')"
 }
 

@@ -8,6 +8,8 @@
 #
 #   install|start|stop|status|env   (env prints: export GUV_TEST_POSTGRES=postgres://...)
 set -euo pipefail
+# shellcheck source=scripts/lib/apt-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/apt-install.sh"
 
 readonly HOST=127.0.0.1
 readonly PORT="${GUV_POSTGRES_PORT:-55432}"
@@ -36,16 +38,7 @@ cmd_install() {
   bin_dir >/dev/null && return 0
   [ "$(id -u)" -eq 0 ] || die "PostgreSQL is not installed; run: sudo apt-get install postgresql"
   log "installing PostgreSQL..."
-  export DEBIAN_FRONTEND=noninteractive
-  local apt_log
-  apt_log="$(mktemp /tmp/guv-postgres-apt.XXXXXX.log)"
-  if ! apt-cache show postgresql >/dev/null 2>&1; then
-    apt-get update >"$apt_log" 2>&1 || { tail -n 20 "$apt_log" >&2; die "apt-get update failed (log: $apt_log)"; }
-  fi
-  # The package may try to start its own cluster; without an init system that fails, which is fine.
-  apt-get install -y postgresql >>"$apt_log" 2>&1 || true
-  bin_dir >/dev/null || { tail -n 20 "$apt_log" >&2; die "installing postgresql failed (log: $apt_log)"; }
-  rm -f "$apt_log"
+  apt_install postgres.sh "bin_dir >/dev/null" postgresql || exit 1
   log "PostgreSQL installed: $("$(bin_dir)/postgres" --version)"
 }
 

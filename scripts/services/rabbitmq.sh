@@ -21,6 +21,8 @@
 #   GUV_RABBITMQ_PORT       AMQP port           (default 5672; Erlang distribution uses port+20000)
 #   GUV_RABBITMQ_MGMT_PORT  management HTTP port (default 15672)
 set -euo pipefail
+# shellcheck source=scripts/lib/apt-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/apt-install.sh"
 
 readonly HOST=127.0.0.1
 readonly RMQ_BIN=/usr/lib/rabbitmq/bin
@@ -122,20 +124,11 @@ cmd_install() {
     die "RabbitMQ is not installed ($RMQ_SERVER missing); run: sudo apt-get install rabbitmq-server"
   fi
   log "installing RabbitMQ..."
-  export DEBIAN_FRONTEND=noninteractive
-  local apt_log
-  apt_log="$(mktemp /tmp/guv-rabbitmq-apt.XXXXXX.log)"
-  if ! apt-cache show rabbitmq-server >/dev/null 2>&1; then
-    apt-get update >"$apt_log" 2>&1 || { tail -n 20 "$apt_log" >&2; die "apt-get update failed (log: $apt_log)"; }
-  fi
-  # The postinst may fail to start the service; only a missing binary is fatal.
-  apt-get install -y rabbitmq-server >>"$apt_log" 2>&1 || true
+  local installed=0
+  apt_install rabbitmq.sh "[ -x $RMQ_SERVER ]" rabbitmq-server && installed=1
+  # The package may have started a broker of its own (on every address); stop it whether or not install worked.
   stop_package_service
-  if [ ! -x "$RMQ_SERVER" ]; then
-    tail -n 20 "$apt_log" >&2
-    die "installing rabbitmq-server failed (log: $apt_log)"
-  fi
-  rm -f "$apt_log"
+  [ "$installed" -eq 1 ] || exit 1
   log "RabbitMQ installed: $(dpkg-query -W -f='${Version}' rabbitmq-server 2>/dev/null || echo '?')"
 }
 
